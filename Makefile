@@ -1,0 +1,54 @@
+# Sociale kaart Uithoorn: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DJANGO := $(BIN)/python manage.py
+
+.PHONY: run test lint install install-test node-modules search-index clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test node-modules
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-modules: node_modules/.installed
+
+## make run: install, migrate, load the demo data into an empty database, build the search
+## index and serve on http://127.0.0.1:$(PORT). Safe to run again.
+run: install node-modules
+	$(DJANGO) migrate --no-input
+	$(DJANGO) load_demo_data --if-empty
+	$(DJANGO) create_dev_users
+	$(DJANGO) rebuild_search_index
+	$(DJANGO) runserver 127.0.0.1:$(PORT)
+
+## make test: install what the tests need and run the whole suite.
+test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(DJANGO) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=sociale_kaart.settings.test $(DJANGO) check
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles screenshots

@@ -1,0 +1,60 @@
+"""The one StreamField used for page bodies."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Tekst"), max_length=120)
+
+    class Meta:
+        icon = "title"
+        label = _("Tussenkop")
+        template = "blocks/heading_block.html"
+        description = _("Een korte tussenkop die zegt waar het volgende stuk over gaat.")
+        preview_value = {"text": "Wat kost het?"}
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Afbeelding"))
+    alt = blocks.CharBlock(
+        label=_("Beschrijving voor mensen die de afbeelding niet zien"),
+        max_length=200,
+        help_text=_("Verplicht. Beschrijf in een korte zin wat er op de afbeelding staat."),
+    )
+    caption = blocks.CharBlock(label=_("Bijschrift"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("Afbeelding")
+        template = "blocks/image_block.html"
+        description = _("Een foto of tekening met een beschrijving.")
+
+
+class CalloutBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titel"), max_length=120)
+    text = blocks.RichTextBlock(label=_("Tekst"), features=["bold", "link", "ul"])
+
+    class Meta:
+        icon = "warning"
+        label = _("Let op-blok")
+        template = "blocks/callout_block.html"
+        description = _("Een opvallend blok voor iets belangrijks, zoals wat u mee moet nemen.")
+        preview_value = {"title": "Neem dit mee", "text": "<p>Uw identiteitsbewijs.</p>"}
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Alinea"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        template="blocks/paragraph_block.html",
+        description=_("Gewone tekst. Schrijf korte zinnen in eenvoudige woorden (taalniveau B1)."),
+        preview_value="<p>U kunt zonder afspraak binnenlopen.</p>",
+    )
+    image = ImageBlock()
+    callout = CalloutBlock()
+
+    class Meta:
+        block_counts = {}

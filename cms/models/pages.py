@@ -1,0 +1,110 @@
+"""Home, the loket overview and plain content pages."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from cms import schedules
+from cms.blocks import BaseStreamBlock
+
+from .taxonomy import Theme
+
+
+class HomePage(Page):
+    question = models.CharField(
+        _("vraag boven het zoekveld"), max_length=120, default="Waar zoekt u hulp bij?"
+    )
+    intro = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("question"), FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "cms/home_page.html"
+
+    class Meta:
+        verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        from .services import ServiceIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = Theme.objects.all()
+        context["service_index"] = ServiceIndexPage.objects.live().first()
+        context["loketten_today"] = loketten_today()
+        context["loket_overview"] = LoketOverviewPage.objects.live().first()
+        return context
+
+
+def loket_services():
+    """Live services that have opening hours, alphabetically."""
+    from .services import ServicePage
+
+    return (
+        ServicePage.objects.live()
+        .filter(models.Q(opening_rules__isnull=False) | models.Q(schedule_exceptions__isnull=False))
+        .distinct()
+        .order_by("title")
+    )
+
+
+def loketten_today(now=None):
+    """(service, sessions today) for every loket with a session later today."""
+    now = now or timezone.now()
+    today = now.astimezone(schedules.TIMEZONE).date()
+    result = []
+    for service in loket_services().filter(access="walk_in"):
+        sessions = [s for s in schedules.sessions_on(service.schedule(), today) if s.end > now]
+        if sessions:
+            result.append((service, sessions))
+    return result
+
+
+class LoketOverviewPage(Page):
+    """'Loketten en spreekuren': open now, next sessions and closures of every loket."""
+
+    intro = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "cms/loket_overview_page.html"
+
+    class Meta:
+        verbose_name = _("loketten en spreekuren")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        today = now.astimezone(schedules.TIMEZONE).date()
+        rows = []
+        for service in loket_services():
+            schedule = service.schedule()
+            rows.append(
+                {
+                    "service": service,
+                    "open_now": schedules.is_open(schedule, now),
+                    "next_sessions": schedules.next_sessions(schedule, now, count=5),
+                    "closures": schedules.upcoming_closures(schedule, today, days=60),
+                    "rules": [rule.describe() for rule in service.opening_rules.all()],
+                }
+            )
+        context["loketten"] = rows
+        return context
+
+
+class StandardPage(Page):
+    """A plain page, e.g. the toegankelijkheidsverklaring or privacy statement."""
+
+    intro = models.TextField(_("inleiding"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    template = "cms/standard_page.html"
+
+    class Meta:
+        verbose_name = _("gewone pagina")

@@ -1,0 +1,171 @@
+"""Wijken (neighbourhoods) with their boundary and sleutelpersonen ("gezichten in de wijk")."""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms import geo
+
+from .places import Town
+
+
+class WijkIndexPage(Page):
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.WijkPage"]
+    max_count = 1
+    template = "cms/wijk_index_page.html"
+
+    class Meta:
+        verbose_name = _("overzicht van wijken")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["wijken"] = WijkPage.objects.child_of(self).live().specific().order_by("title")
+        return context
+
+
+class WijkPage(Page):
+    town = models.CharField(_("plaats"), max_length=20, choices=Town.choices, default=Town.UITHOORN)
+    intro = models.TextField(
+        _("inleiding"),
+        help_text=_("Twee tot vier korte zinnen over de wijk en waar mensen elkaar ontmoeten."),
+    )
+    boundary = models.JSONField(
+        _("grens van de wijk"),
+        help_text=_(
+            "Een GeoJSON-veelhoek (Polygon) met punten als [lengtegraad, breedtegraad]. "
+            "Het eerste en laatste punt zijn gelijk."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("town"),
+        FieldPanel("intro"),
+        InlinePanel(
+            "sleutelpersonen",
+            heading=_("Gezichten in de wijk (sleutelpersonen)"),
+            label=_("sleutelpersoon"),
+            min_num=1,
+        ),
+        FieldPanel("boundary"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["cms.WijkIndexPage"]
+    subpage_types = []
+    template = "cms/wijk_page.html"
+
+    class Meta:
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+
+    def clean(self):
+        super().clean()
+        value = self.boundary
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                raise ValidationError(
+                    {"boundary": _("Dit is geen geldige GeoJSON. Plak de veelhoek opnieuw.")}
+                ) from None
+        try:
+            self.boundary = geo.validate_polygon(value)
+        except geo.GeoError as error:
+            raise ValidationError({"boundary": str(error)}) from None
+
+    @property
+    def centre(self) -> geo.Point:
+        return geo.centroid(self.boundary)
+
+    def live_services(self):
+        from .services import ServicePage
+
+        return (
+            ServicePage.objects.live()
+            .filter(models.Q(wijken=self) | models.Q(places__wijk=self))
+            .distinct()
+            .order_by("title")
+        )
+
+    def meeting_places(self):
+        return self.places.order_by("name")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = self.live_services()
+        context["sleutelpersonen"] = self.sleutelpersonen.all()
+        context["meeting_places"] = self.meeting_places()
+        return context
+
+
+class Sleutelpersoon(Orderable):
+    wijk = ParentalKey(WijkPage, related_name="sleutelpersonen", on_delete=models.CASCADE)
+    name = models.CharField(
+        _("naam of rol"),
+        max_length=120,
+        help_text=_("Alleen de naam die de persoon zelf wil laten zien, of alleen de rol."),
+    )
+    role = models.CharField(_("functie"), max_length=120, blank=True)
+    helps_with = models.TextField(_("waarvoor kunt u bij deze persoon terecht?"))
+    how_to_reach = models.TextField(_("hoe bereikt u deze persoon?"))
+    when = models.CharField(_("wanneer"), max_length=200, blank=True)
+    phone = models.CharField(_("telefoon"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_consent_date = models.DateField(
+        _("toestemming voor de foto gegeven op"),
+        null=True,
+        blank=True,
+        help_text=_("Verplicht als er een foto is. Zonder toestemming tonen we geen foto."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldPanel("helps_with"),
+        FieldPanel("how_to_reach"),
+        FieldPanel("when"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_consent_date")], heading=_("Foto")),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sleutelpersoon")
+        verbose_name_plural = _("sleutelpersonen")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_consent_date:
+            raise ValidationError(
+                {
+                    "photo_consent_date": _(
+                        "Vul in wanneer deze persoon toestemming gaf voor de foto. "
+                        "Zonder toestemming mag de foto er niet op."
+                    )
+                }
+            )
+
+    @property
+    def public_photo(self):
+        """The photo, only when consent was recorded."""
+        return self.photo if self.photo_consent_date else None

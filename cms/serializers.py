@@ -1,0 +1,136 @@
+"""Plain-dict serialisation of CMS content for the JSON API, GeoJSON and search.
+
+This is the one place that decides which service fields are public. Professional-only
+fields are added only when ``include_professional`` is true.
+"""
+
+from django.utils import timezone
+
+from cms import schedules
+
+
+def organisation_ref(organisation) -> dict | None:
+    if organisation is None:
+        return None
+    return {"slug": organisation.slug, "name": organisation.title}
+
+
+def place_data(place) -> dict:
+    return {
+        "slug": place.slug,
+        "name": place.name,
+        "address": f"{place.street} {place.number}",
+        "postcode": place.postcode,
+        "town": place.town,
+        "lat": place.latitude,
+        "lon": place.longitude,
+        "wheelchair_accessible": place.wheelchair_accessible,
+        "wijk": place.wijk.slug if place.wijk_id else None,
+    }
+
+
+def session_data(session: schedules.Session) -> dict:
+    return {
+        "start": session.start.isoformat(),
+        "end": session.end.isoformat(),
+        "place": session.place,
+        "extra": session.extra,
+    }
+
+
+def service_summary(service) -> dict:
+    """The fields shown in lists."""
+    return {
+        "slug": service.slug,
+        "title": service.title,
+        "summary": service.summary,
+        "url": service.url,
+        "organisation": organisation_ref(service.organisation),
+        "themes": [{"slug": t.slug, "name": t.name} for t in service.themes.all()],
+        "target_groups": [{"slug": t.slug, "name": t.name} for t in service.target_groups.all()],
+        "places": [place_data(p) for p in service.places.all()],
+        "wijken": [{"slug": w.slug, "name": w.title} for w in service.wijken.all()],
+        "whole_municipality": service.whole_municipality,
+        "last_checked": service.last_checked.isoformat(),
+    }
+
+
+PROFESSIONAL_FIELDS = (
+    "referral_route",
+    "intake_criteria",
+    "legal_framework",
+    "contact_person_name",
+    "contact_person_role",
+    "contact_person_phone",
+    "contact_person_email",
+)
+
+
+def service_detail(service, *, include_professional: bool = False, now=None) -> dict:
+    now = now or timezone.now()
+    data = service_summary(service)
+    data.update(
+        {
+            "helps_with": [phrase.text for phrase in service.phrases.all()],
+            "cost": service.cost,
+            "cost_label": service.get_cost_display(),
+            "access": service.access,
+            "access_label": service.get_access_display(),
+            "languages": service.languages,
+            "accessibility": {
+                "wheelchair_accessible": service.wheelchair_accessible,
+                "hearing_loop": service.hearing_loop,
+                "notes": service.accessibility_notes,
+            },
+            "at_home": service.at_home,
+            "by_phone_or_online": service.by_phone_or_online,
+            "contact": {"phone": service.phone, "email": service.email, "website": service.website},
+            "body": service.body.render_as_block() if service.body else "",
+            "open_now": service.is_open(now),
+            "next_sessions": [session_data(s) for s in service.next_sessions(count=5, now=now)],
+        }
+    )
+    data["body"] = str(data["body"])
+    if include_professional:
+        data["professional"] = {name: getattr(service, name) for name in PROFESSIONAL_FIELDS}
+    return data
+
+
+def sleutelpersoon_data(person) -> dict:
+    photo = person.public_photo
+    return {
+        "name": person.name,
+        "role": person.role,
+        "helps_with": person.helps_with,
+        "how_to_reach": person.how_to_reach,
+        "when": person.when,
+        "phone": person.phone,
+        "email": person.email,
+        "photo": photo.get_rendition("fill-200x200").url if photo else None,
+    }
+
+
+def wijk_data(wijk) -> dict:
+    return {
+        "slug": wijk.slug,
+        "name": wijk.title,
+        "town": wijk.town,
+        "url": wijk.url,
+        "geometry": wijk.boundary,
+        "sleutelpersonen": [sleutelpersoon_data(p) for p in wijk.sleutelpersonen.all()],
+    }
+
+
+def loket_data(service, *, now=None, count: int = 5) -> dict:
+    now = now or timezone.now()
+    schedule = service.schedule()
+    return {
+        "slug": service.slug,
+        "name": service.title,
+        "url": service.url,
+        "open_now": schedules.is_open(schedule, now),
+        "next_sessions": [
+            session_data(s) for s in schedules.next_sessions(schedule, now, count=count)
+        ],
+        "ical": service.ical_url,
+    }

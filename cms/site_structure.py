@@ -1,0 +1,85 @@
+"""Create the fixed page tree (home and its index pages) once, idempotently."""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from cms.models import (
+    HomePage,
+    LoketOverviewPage,
+    OrganisationIndexPage,
+    ServiceIndexPage,
+    WijkIndexPage,
+)
+
+INDEX_PAGES = (
+    (
+        ServiceIndexPage,
+        "voorzieningen",
+        "Sociale kaart: alle hulp en activiteiten",
+        "Hier vindt u alle hulp, loketten en activiteiten in Uithoorn en De Kwakel.",
+    ),
+    (
+        OrganisationIndexPage,
+        "aanbieders",
+        "Organisaties",
+        "Deze organisaties helpen inwoners van Uithoorn en De Kwakel.",
+    ),
+    (WijkIndexPage, "wijken", "Wijken", ""),
+    (
+        LoketOverviewPage,
+        "loketten",
+        "Loketten en spreekuren",
+        "Hier kunt u binnenlopen met een vraag. U hoeft geen afspraak te maken.",
+    ),
+)
+
+
+def _child(parent, model, slug):
+    return model.objects.child_of(parent).filter(slug=slug).first()
+
+
+@transaction.atomic
+def ensure_site_structure(hostname="localhost", port=80) -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's initial migration creates a plain welcome page; ours replaces it.
+        for page in root.get_children().filter(slug="home"):
+            if not isinstance(page.specific, HomePage):
+                Site.objects.filter(root_page=page).delete()
+                page.delete()
+        home = HomePage(
+            title="Sociale kaart Uithoorn",
+            slug="home",
+            question="Waar zoekt u hulp bij?",
+            intro="Zoek hulp, een loket of een activiteit in Uithoorn en De Kwakel.",
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name="Sociale kaart Uithoorn",
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+
+    for model, slug, title, intro in INDEX_PAGES:
+        if _child(home, model, slug) is None:
+            page = model(title=title, slug=slug, intro=intro)
+            if model is WijkIndexPage:
+                page.intro = (
+                    "<p>Iedere wijk heeft vaste gezichten: mensen die u kunt aanspreken.</p>"
+                )
+            home.add_child(instance=page)
+            page.save_revision().publish()
+    return home
+
+
+def get_index(model):
+    return model.objects.live().first()

@@ -1,0 +1,112 @@
+"""Small presentation helpers for the public templates (no business logic here)."""
+
+import datetime
+import re
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from cms import schedules
+
+register = template.Library()
+
+
+def _today() -> datetime.date:
+    return timezone.now().astimezone(schedules.TIMEZONE).date()
+
+
+@register.simple_tag
+def upcoming_closures(service, days=60):
+    """Closures of a service in the coming `days` days (holidays and exceptions)."""
+    if service is None or not getattr(service, "has_schedule", False):
+        return []
+    return schedules.upcoming_closures(service.schedule(), _today(), days)
+
+
+@register.filter
+def day_label(value):
+    """'Vandaag, donderdag 5 december', 'Morgen, …' or 'Zaterdag 7 december'."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.astimezone(schedules.TIMEZONE).date()
+    today = _today()
+    text = date_format(value, "l j F" if value.year == today.year else "l j F Y")
+    if value == today:
+        return _("Vandaag, %(date)s") % {"date": text}
+    if value == today + datetime.timedelta(days=1):
+        return _("Morgen, %(date)s") % {"date": text}
+    return capfirst(text)
+
+
+@register.filter
+def tel(number):
+    """A tel: URL for a Dutch phone number as typed by editors ('0297 000 001')."""
+    digits = re.sub(r"[^\d+]", "", number or "")
+    return f"tel:{digits}" if digits else ""
+
+
+@register.filter
+def display_url(url):
+    """A website address without 'https://', 'www.' and the trailing slash, for link text."""
+    text = re.sub(r"^https?://(www\.)?", "", url or "")
+    return text.rstrip("/")
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, url):
+    """' aria-current="page"' on the navigation link of the section the visitor is in."""
+    request = context.get("request")
+    if not url or request is None:
+        return ""
+    path = request.path
+    current = path == url if url == "/" else path.startswith(url)
+    return mark_safe(' aria-current="page"') if current else ""
+
+
+def _service_index(context):
+    index = context.get("service_index")
+    if index is not None:
+        return index
+    request = context.get("request")
+    cached = getattr(request, "_kaart_service_index", False) if request else False
+    if cached is not False:
+        return cached
+    from cms.models import ServiceIndexPage
+
+    index = ServiceIndexPage.objects.live().first()
+    if request is not None:
+        request._kaart_service_index = index
+    return index
+
+
+@register.simple_tag(takes_context=True)
+def theme_url(context, theme):
+    """The page listing all services of a theme: <service index>thema/<slug>/."""
+    index = _service_index(context)
+    if index is None or theme is None:
+        return ""
+    return f"{index.get_url(context.get('request'))}thema/{theme.slug}/"
+
+
+@register.simple_tag
+def all_themes():
+    from cms.models import Theme
+
+    return Theme.objects.all()
+
+
+@register.simple_tag
+def example_questions():
+    """Questions in residents' own words, shown as examples under the search box."""
+    return [
+        _("ik kan de huur niet betalen"),
+        _("ik voel me alleen"),
+        _("hulp bij formulieren"),
+        _("ik zorg voor mijn moeder"),
+        _("Nederlands leren"),
+    ]

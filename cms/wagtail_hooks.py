@@ -1,0 +1,38 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Place, TargetGroup, Theme
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    menu_label = _("Locaties")
+    list_display = ["name", "address", "wijk", "wheelchair_accessible"]
+    list_filter = ["town", "wheelchair_accessible"]
+    search_fields = ["name", "street"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Thema's")
+    list_display = ["name", "slug", "sort_order"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+    menu_label = _("Doelgroepen")
+    list_display = ["name", "slug"]
+
+
+class SocialeKaartGroup(SnippetViewSetGroup):
+    menu_label = _("Sociale kaart")
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (PlaceViewSet, ThemeViewSet, TargetGroupViewSet)
+
+
+register_snippet(SocialeKaartGroup)
