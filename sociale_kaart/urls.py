@@ -13,6 +13,10 @@ urlpatterns = [
     path("api/", include(api.urlpatterns)),
     path("sitemap.xml", sitemap),
     *feeds.urlpatterns,
+    path("", include("search.urls")),
+    path("", include("kaart.urls")),
+    path("", include("wegwijzer.urls")),
+    path("", include("editorial.urls")),
 ]
 
 if settings.DEBUG:

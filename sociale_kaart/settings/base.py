@@ -11,6 +11,9 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "cms",
     "search",
+    "editorial",
+    "wegwijzer",
+    "kaart",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
