@@ -9,6 +9,11 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+# The language of the page content. Dates are written in it, whatever language the
+# visitor's browser asks for, so a Dutch page never shows "Monday 23 November".
+CONTENT_LANGUAGE = "nl"
 
 from cms import schedules
 
@@ -35,12 +40,24 @@ def day_label(value):
     if isinstance(value, datetime.datetime):
         value = value.astimezone(schedules.TIMEZONE).date()
     today = _today()
-    text = date_format(value, "l j F" if value.year == today.year else "l j F Y")
-    if value == today:
-        return _("Vandaag, %(date)s") % {"date": text}
-    if value == today + datetime.timedelta(days=1):
-        return _("Morgen, %(date)s") % {"date": text}
+    with override(CONTENT_LANGUAGE):
+        text = date_format(value, "l j F" if value.year == today.year else "l j F Y")
+        if value == today:
+            return _("Vandaag, %(date)s") % {"date": text}
+        if value == today + datetime.timedelta(days=1):
+            return _("Morgen, %(date)s") % {"date": text}
     return capfirst(text)
+
+
+@register.filter
+def long_date(value):
+    """'1 oktober 2025', in the language of the content."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.astimezone(schedules.TIMEZONE).date()
+    with override(CONTENT_LANGUAGE):
+        return date_format(value, "j F Y")
 
 
 @register.filter
@@ -91,6 +108,16 @@ def theme_url(context, theme):
     if index is None or theme is None:
         return ""
     return f"{index.get_url(context.get('request'))}thema/{theme.slug}/"
+
+
+THEME_ICONS = frozenset({"euro", "huis", "hart", "mensen", "kind", "werk", "handen", "taal"})
+
+
+@register.simple_tag
+def theme_icon(theme):
+    """The id of the theme's symbol in static/img/themes.svg, or '' when there is none."""
+    icon = getattr(theme, "icon", "")
+    return icon if icon in THEME_ICONS else ""
 
 
 @register.simple_tag
