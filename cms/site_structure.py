@@ -34,6 +34,34 @@ INDEX_PAGES = (
 )
 
 
+STANDARD_PAGES = (
+    (
+        "toegankelijkheid",
+        "Toegankelijkheid",
+        "Iedereen moet deze website kunnen gebruiken. Ook als u slecht ziet, niet goed kunt "
+        "lezen of geen muis gebruikt.",
+        [
+            ("heading", {"text": "Wat wij doen"}),
+            ("paragraph", "<p>Wij bouwen de website volgens de regels van WCAG 2.1, niveau AA. "
+             "Dat is de norm voor websites van de overheid.</p>"
+             "<ul><li>U kunt alles bedienen met het toetsenbord.</li>"
+             "<li>De website werkt met een schermlezer.</li>"
+             "<li>U kunt de tekst groter maken zonder dat er iets wegvalt.</li>"
+             "<li>De website werkt ook zonder JavaScript. De kaart is een extra; "
+             "dezelfde informatie staat altijd ook in een lijst.</li>"
+             "<li>Wij schrijven in eenvoudige woorden (taalniveau B1).</li></ul>"),
+            ("heading", {"text": "Werkt iets niet goed?"}),
+            ("paragraph", "<p>Laat het ons weten. Bel het sociaal loket: 0297 000 001. "
+             "Of mail naar toegankelijkheid@example.org. Wij antwoorden binnen vijf werkdagen."
+             "</p>"),
+            ("heading", {"text": "Uw privacy"}),
+            ("paragraph", "<p>Wij volgen u niet. Deze website gebruikt geen cookies om te meten "
+             "of te volgen. Wat u zoekt, bewaren wij zonder uw naam of IP-adres.</p>"),
+        ],
+    ),
+)
+
+
 def _child(parent, model, slug):
     return model.objects.child_of(parent).filter(slug=slug).first()
 
@@ -76,6 +104,11 @@ def ensure_site_structure(hostname="localhost", port=80) -> HomePage:
                 page.intro = (
                     "<p>Iedere wijk heeft vaste gezichten: mensen die u kunt aanspreken.</p>"
                 )
+            home.add_child(instance=page)
+            page.save_revision().publish()
+    for slug, title, intro, body in STANDARD_PAGES:
+        if _child(home, StandardPage, slug) is None:
+            page = StandardPage(title=title, slug=slug, intro=intro, body=body)
             home.add_child(instance=page)
             page.save_revision().publish()
     return home

@@ -66,7 +66,12 @@ class OrganisationPage(Page):
         verbose_name_plural = _("aanbieders")
 
     def live_services(self):
-        return self.services.live().order_by("title")
+        return (
+            self.services.live()
+            .select_related("organisation")
+            .prefetch_related("places")
+            .order_by("title")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

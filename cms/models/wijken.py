@@ -95,6 +95,8 @@ class WijkPage(Page):
             ServicePage.objects.live()
             .filter(models.Q(wijken=self) | models.Q(places__wijk=self))
             .distinct()
+            .select_related("organisation")
+            .prefetch_related("places")
             .order_by("title")
         )
 
