@@ -8,6 +8,7 @@ from cms.models import (
     LoketOverviewPage,
     OrganisationIndexPage,
     ServiceIndexPage,
+    StandardPage,
     WijkIndexPage,
 )
 

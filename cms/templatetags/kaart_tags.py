@@ -11,13 +11,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-# The language of the page content. Dates are written in it, whatever language the
-# visitor's browser asks for, so a Dutch page never shows "Monday 23 November".
-CONTENT_LANGUAGE = "nl"
-
 from cms import schedules
 
 register = template.Library()
+
+# The language of the page content. Dates are written in it, whatever language the
+# visitor's browser asks for, so a Dutch page never shows "Monday 23 November".
+CONTENT_LANGUAGE = "nl"
 
 
 def _today() -> datetime.date:
