@@ -43,21 +43,30 @@ STANDARD_PAGES = (
         "lezen of geen muis gebruikt.",
         [
             ("heading", {"text": "Wat wij doen"}),
-            ("paragraph", "<p>Wij bouwen de website volgens de regels van WCAG 2.1, niveau AA. "
-             "Dat is de norm voor websites van de overheid.</p>"
-             "<ul><li>U kunt alles bedienen met het toetsenbord.</li>"
-             "<li>De website werkt met een schermlezer.</li>"
-             "<li>U kunt de tekst groter maken zonder dat er iets wegvalt.</li>"
-             "<li>De website werkt ook zonder JavaScript. De kaart is een extra; "
-             "dezelfde informatie staat altijd ook in een lijst.</li>"
-             "<li>Wij schrijven in eenvoudige woorden (taalniveau B1).</li></ul>"),
+            (
+                "paragraph",
+                "<p>Wij bouwen de website volgens de regels van WCAG 2.1, niveau AA. "
+                "Dat is de norm voor websites van de overheid.</p>"
+                "<ul><li>U kunt alles bedienen met het toetsenbord.</li>"
+                "<li>De website werkt met een schermlezer.</li>"
+                "<li>U kunt de tekst groter maken zonder dat er iets wegvalt.</li>"
+                "<li>De website werkt ook zonder JavaScript. De kaart is een extra; "
+                "dezelfde informatie staat altijd ook in een lijst.</li>"
+                "<li>Wij schrijven in eenvoudige woorden (taalniveau B1).</li></ul>",
+            ),
             ("heading", {"text": "Werkt iets niet goed?"}),
-            ("paragraph", "<p>Laat het ons weten. Bel het sociaal loket: 0297 000 001. "
-             "Of mail naar toegankelijkheid@example.org. Wij antwoorden binnen vijf werkdagen."
-             "</p>"),
+            (
+                "paragraph",
+                "<p>Laat het ons weten. Bel het sociaal loket: 0297 000 001. "
+                "Of mail naar toegankelijkheid@example.org. Wij antwoorden binnen vijf werkdagen."
+                "</p>",
+            ),
             ("heading", {"text": "Uw privacy"}),
-            ("paragraph", "<p>Wij volgen u niet. Deze website gebruikt geen cookies om te meten "
-             "of te volgen. Wat u zoekt, bewaren wij zonder uw naam of IP-adres.</p>"),
+            (
+                "paragraph",
+                "<p>Wij volgen u niet. Deze website gebruikt geen cookies om te meten "
+                "of te volgen. Wat u zoekt, bewaren wij zonder uw naam of IP-adres.</p>",
+            ),
         ],
     ),
 )
