@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from wagtail.models import Site
 
 from cms.models import SiteSettings
 
@@ -43,7 +44,7 @@ def test_home_page_has_search_box_theme_tiles_and_open_loketten(client, site):
 def test_every_page_says_it_is_example_data_until_switched_off(client, site):
     assert "Voorbeeldgegevens" in client.get("/").content.decode()
     assert "Voorbeeldgegevens" in client.get(site["service"].url).content.decode()
-    settings = SiteSettings.load()
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.example_data = False
     settings.save()
     assert "Voorbeeldgegevens" not in client.get(site["service"].url).content.decode()
