@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("kaart/", views.map_page, name="kaart"),
+    path("api/kaart.geojson", views.map_geojson, name="kaart-geojson"),
+    path("api/kaart/wijken.geojson", views.wijken_geojson, name="kaart-wijken"),
+]

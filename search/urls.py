@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("api/zoeken/", views.api_search, name="api-search"),
+    path("api/suggesties/", views.api_suggest, name="api-suggest"),
+    path("zoeken/", views.results_page, name="search"),
+]

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("wegwijzer/", views.start, name="wegwijzer"),
+    path("wegwijzer/vragen/", views.questions_step, name="wegwijzer-vragen"),
+    path("wegwijzer/uitkomst/", views.result, name="wegwijzer-uitkomst"),
+]

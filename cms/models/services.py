@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -22,7 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms import schedules
+from cms import access, schedules
 from cms.blocks import BaseStreamBlock
 
 from .schedules import OpeningRule, ScheduleException
@@ -72,6 +73,7 @@ class ServiceIndexPage(RoutablePageMixin, Page):
             .live()
             .specific()
             .select_related("organisation")
+            .prefetch_related("places")
             .order_by("title")
         )
 
@@ -92,7 +94,20 @@ class ServiceIndexPage(RoutablePageMixin, Page):
         )
 
 
-class ServicePage(Page):
+class ServicePageForm(WagtailAdminPageForm):
+    """An Aanbieder account can only choose its own organisation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("organisation")
+        if field is not None and access.is_restricted_provider(self.for_user):
+            organisation_id = access.provider_organisation_id(self.for_user)
+            field.queryset = field.queryset.filter(pk=organisation_id)
+            if not self.instance.organisation_id:
+                self.initial.setdefault("organisation", organisation_id)
+
+
+class ServicePage(RoutablePageMixin, Page):
     summary = models.TextField(
         _("korte samenvatting"),
         max_length=300,
@@ -285,10 +300,27 @@ class ServicePage(Page):
     parent_page_types = ["cms.ServiceIndexPage"]
     subpage_types = []
     template = "cms/service_page.html"
+    base_form_class = ServicePageForm
 
     class Meta:
         verbose_name = _("voorziening")
         verbose_name_plural = _("voorzieningen")
+
+    def permissions_for_user(self, user):
+        return access.service_permissions_for_user(self, user)
+
+    # Routes (the page itself is RoutablePageMixin's default "" route) ---------------
+    @path("wijziging/")
+    def correction_route(self, request):
+        from editorial.views.corrections import correction_form
+
+        return correction_form(request, self)
+
+    @path("wijziging/bedankt/")
+    def correction_thanks_route(self, request):
+        from editorial.views.corrections import correction_thanks
+
+        return correction_thanks(request, self)
 
     # Schedules -----------------------------------------------------------------
     def schedule(self) -> schedules.Schedule:

@@ -157,6 +157,8 @@ LEAFLET_CONFIG = {
     "RESET_VIEW": False,
 }
 
+LOGIN_URL = "/inloggen/"
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sociale-kaart@example.org")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL

@@ -22,6 +22,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The public forms are rate limited through the cache, so every process must share it.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": os.environ.get("CACHE_TABLE", "sociale_kaart_cache"),
+    }
+}
+# Behind a reverse proxy, name the header that carries the visitor's address (used only,
+# hashed, for rate limiting; never stored), e.g. HTTP_X_REAL_IP.
+EDITORIAL_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -1,0 +1,94 @@
+"""Search results and wijk boundaries as GeoJSON for the map.
+
+The map never searches by itself: it is given the typed results of ``search.query.run`` and
+adds where the services take place. One point per place of each service found, so a service
+at two addresses has two markers. Only public fields are used (``cms.serializers``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+
+from cms import schedules
+from cms.serializers import place_data
+from cms.templatetags.kaart_tags import day_label
+
+
+def session_label(session) -> str:
+    """'Donderdag 5 december, van 09:00 tot 12:00 uur' for a search NextSession."""
+    if session is None:
+        return ""
+    start = session.start.astimezone(schedules.TIMEZONE)
+    end = session.end.astimezone(schedules.TIMEZONE)
+    return _("%(day)s, van %(start)s tot %(end)s uur") % {
+        "day": day_label(start),
+        "start": start.strftime("%H:%M"),
+        "end": end.strftime("%H:%M"),
+    }
+
+
+def places_by_service(slugs: Iterable[str]) -> dict[str, list[dict]]:
+    """The public place data of each live service, by service slug."""
+    from cms.models import ServicePage
+
+    slugs = list(dict.fromkeys(slugs))
+    if not slugs:
+        return {}
+    services = (
+        ServicePage.objects.live().public().filter(slug__in=slugs).prefetch_related("places__wijk")
+    )
+    return {service.slug: [place_data(p) for p in service.places.all()] for service in services}
+
+
+def _feature(item, place: dict, rank: int) -> dict:
+    organisation = item.organisation or {}
+    return {
+        "type": "Feature",
+        "id": f"{item.slug}/{place['slug']}",
+        "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+        "properties": {
+            "slug": item.slug,
+            "title": item.title,
+            "url": item.url,
+            "organisation": organisation.get("name", ""),
+            "place": place["name"],
+            "address": f"{place['address']}, {place['town']}",
+            "open_now": item.open_now if item.has_schedule else None,
+            "next_session": session_label(item.next_session),
+            "distance_m": item.distance_m,
+            "rank": rank,
+        },
+    }
+
+
+def results_collection(results) -> dict:
+    """A FeatureCollection with a point for every place of every result, in result order."""
+    results = list(results)
+    places = places_by_service(item.slug for item in results)
+    features = [
+        _feature(item, place, rank)
+        for rank, item in enumerate(results, start=1)
+        for place in places.get(item.slug, [])
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def wijken_collection(wijken=None) -> dict:
+    """The boundaries of the live, public wijken (or of the given ones)."""
+    if wijken is None:
+        from cms.models import WijkPage
+
+        wijken = WijkPage.objects.live().public().order_by("title")
+    features = [
+        {
+            "type": "Feature",
+            "id": wijk.slug,
+            "geometry": wijk.boundary,
+            "properties": {"slug": wijk.slug, "name": wijk.title, "url": wijk.url},
+        }
+        for wijk in wijken
+        if wijk.boundary
+    ]
+    return {"type": "FeatureCollection", "features": features}

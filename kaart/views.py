@@ -1,0 +1,79 @@
+"""The map page and its GeoJSON feeds. Thin: every search goes through ``search.query.run``
+with the same parameters as /zoeken/, so the map, the list and the URL share one state."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from search import query
+from search.params import ParamError, parse
+
+from . import config, features
+
+# The map shows every result at once (no pages); more than this is never useful on a map.
+MAP_LIMIT = 500
+
+
+def geojson_response(data: dict, status: int = 200) -> HttpResponse:
+    """JSON with <, > and & escaped, so nothing typed is ever reflected as markup."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return HttpResponse(text, status=status, content_type="application/geo+json; charset=utf-8")
+
+
+def _all_results(params, *, record: bool):
+    return query.run(dataclasses.replace(params, page=1, page_size=MAP_LIMIT), record=record)
+
+
+@require_GET
+def map_page(request):
+    context: dict = {"q": request.GET.get("q", "")[:500], "config": config.map_config()}
+    try:
+        parsed = parse(request.GET)
+    except ParamError as error:
+        context["error"] = error.message
+        return render(request, "kaart/map_page.html", context, status=400)
+    params = parsed.params
+    result = _all_results(params, record=True)
+    collection = features.results_collection(result.results)
+    mapped = {f["properties"]["slug"] for f in collection["features"]}
+    context.update(
+        q=params.q,
+        params=params,
+        result=result,
+        postcode=parsed.postcode,
+        warnings=parsed.warnings,
+        config=config.map_config(params.origin),
+        features=collection,
+        wijken=features.wijken_collection(),
+        place_count=len(collection["features"]),
+        mapped_count=len(mapped),
+        unmapped_count=len(result.results) - len(mapped),
+    )
+    return render(request, "kaart/map_page.html", context)
+
+
+@require_GET
+def map_geojson(request):
+    """/api/kaart.geojson: the same parameters and results as /api/zoeken/, as map points."""
+    try:
+        parsed = parse(request.GET)
+    except ParamError as error:
+        return geojson_response(error.to_dict(), status=400)
+    result = _all_results(parsed.params, record=False)
+    data = features.results_collection(result.results)
+    data["count"] = result.count
+    data["engine"] = str(result.engine)
+    if parsed.warnings:
+        data["warnings"] = parsed.warnings
+    return geojson_response(data)
+
+
+@require_GET
+def wijken_geojson(request):
+    return geojson_response(features.wijken_collection())

@@ -1,0 +1,233 @@
+"""The embedded engine: our own index table, full-text candidates, Python ranking.
+
+Needs no server. Writing: ``index_record`` / ``remove`` keep ``SearchEntry`` (and through it
+the full-text index) in step with the CMS. Reading: ``search`` finds candidates with the
+database's full-text index (``fts.match``) over pre-analysed tokens, then ranks them with
+``ranking`` using the in-process ``snapshot``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import analysis, expansion, fts, ranking, snapshot, synonyms
+from .models import IndexState, SearchEntry
+from .records import ServiceRecord
+from .results import COST_ORDER, cost_labels, facet_values, min_distance, next_session, now_for
+from .types import FACETS, Engine, ResultItem, SearchParams, SearchResult, Sort
+
+# --------------------------------------------------------------------------- writing
+
+
+def entry_values(record: ServiceRecord) -> dict:
+    all_text = [record.title, record.summary, *record.helps_with, record.body, *record.extra]
+    words = sorted({w for text in all_text for w in analysis.content_words(text)})
+    return {
+        "slug": record.slug,
+        "title": record.title,
+        "summary": record.summary,
+        "url": record.url,
+        "organisation": record.organisation,
+        "themes": record.themes,
+        "target_groups": record.target_groups,
+        "wijken": record.wijken,
+        "places": record.places,
+        "cost": record.cost,
+        "at_home": record.at_home,
+        "by_phone_or_online": record.by_phone_or_online,
+        "schedule": record.schedule,
+        "overdue_from": record.overdue_from,
+        "phrases": record.helps_with,
+        "helps_with_tokens": analysis.index_stream(record.helps_with),
+        "title_tokens": analysis.index_stream(record.title),
+        "summary_tokens": analysis.index_stream(record.summary),
+        "body_tokens": analysis.index_stream(record.body),
+        "extra_tokens": analysis.index_stream(record.extra),
+        "words": " ".join(words),
+        "indexed_at": timezone.now(),
+    }
+
+
+def index_record(record: ServiceRecord) -> None:
+    SearchEntry.objects.update_or_create(page_id=record.page_id, defaults=entry_values(record))
+    IndexState.bump()
+
+
+def remove(page_ids: Iterable[int]) -> int:
+    deleted = SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()[0]
+    IndexState.bump()  # also when a page delete already cascaded to its entry
+    return deleted
+
+
+def rebuild(records: Iterable[ServiceRecord]) -> int:
+    """Replace the whole index in one transaction; returns the number of services."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        batch = [SearchEntry(page_id=r.page_id, **entry_values(r)) for r in records]
+        SearchEntry.objects.bulk_create(batch, batch_size=500)
+        fts.rebuild()
+        IndexState.bump()
+    snapshot.reset()
+    return len(batch)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _failures(doc: snapshot.Doc, wanted: dict[str, set[str]], params, now) -> tuple[str, ...]:
+    """The filters a service does not pass ('thema', ..., 'open_nu')."""
+    failed = tuple(name for name, values in wanted.items() if not values & doc.facet_values[name])
+    if params.open_now and not doc.is_open(now):
+        failed += ("open_nu",)
+    return failed
+
+
+def _facets(docs, failures, params: SearchParams, now) -> tuple[dict, int]:
+    """Counts per facet value. A facet's own filter does not narrow its counts (so one can
+    pick a second value), the other filters do."""
+    counters = {name: Counter() for name in FACETS}
+    labels: dict[str, dict[str, str]] = {name: {} for name in FACETS}
+    labels["kosten"] = cost_labels()
+    open_count = 0
+    for doc, failed in zip(docs, failures, strict=True):
+        for name in ("thema", "doelgroep", "wijk"):
+            for slug, label in doc.facet_labels[name]:
+                labels[name][slug] = label
+        if len(failed) > 1:
+            continue
+        for name in FACETS:
+            if not failed or failed == (name,):
+                counter = counters[name]
+                for value in doc.facet_values[name]:
+                    counter[value] += 1
+        if (not failed or failed == ("open_nu",)) and doc.is_open(now):
+            open_count += 1
+    selected = params.filters()
+    facets = {
+        name: facet_values(
+            counters[name], labels[name], selected[name], COST_ORDER if name == "kosten" else None
+        )
+        for name in FACETS
+    }
+    return facets, open_count
+
+
+def search(params: SearchParams) -> SearchResult:
+    snap = snapshot.current()
+    with snap.lock:  # a refresh in another thread must not change the index under us
+        return _search(snap, params)
+
+
+def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
+    now = now_for(params)
+    query = None
+    if analysis.content_words(params.q):
+        vocabulary = synonyms.current_map()
+        query = expansion.expand(params.q, vocabulary, snap.knowledge(vocabulary))
+        found = fts.match(query.terms)
+        candidates = set(snap.docs) if found is None else set(found)
+        scores = ranking.above_threshold(ranking.score(query, snap, candidates))
+    elif params.q.strip() and not params.has_filters and params.origin is None:
+        scores = {}  # only signs or emoji: nothing to look for
+    else:
+        scores = dict.fromkeys(snap.docs, 1.0)  # no question: browse by filters
+    docs = [snap.docs[i] for i in scores if i in snap.docs]
+    distances = snap.distances(params.origin, docs, min_distance)
+    today = timezone.localdate(now)
+    final = {
+        d.id: scores[d.id]
+        * ranking.overdue_factor(d, today)
+        * (ranking.distance_factor(d, distances[d.id]) if params.origin else 1.0)
+        for d in docs
+    }
+    wanted = {name: set(values) for name, values in params.filters().items() if values}
+    failures = [_failures(d, wanted, params, now) for d in docs]
+    facets, open_count = _facets(docs, failures, params, now)
+    hits = [d for d, failed in zip(docs, failures, strict=True) if not failed]
+    hits.sort(key=lambda d: (-final[d.id], d.title.lower()))
+    if params.sort == Sort.DISTANCE and params.origin is not None:
+        hits.sort(key=lambda d: _distance_key(d, distances[d.id]))
+    start = (params.page - 1) * params.page_size
+    page = hits[start : start + params.page_size]
+    return SearchResult(
+        query=params.q,
+        count=len(hits),
+        engine=Engine.EMBEDDED,
+        results=[_item(d, distances[d.id], final[d.id], now) for d in page],
+        facets=facets,
+        open_now_count=open_count,
+        open_now_selected=params.open_now,
+        suggestion=query.suggestion if query else None,
+        page=params.page,
+        page_size=params.page_size,
+    )
+
+
+def _distance_key(doc: snapshot.Doc, distance: float | None) -> float:
+    """Pure distance to the nearest place. Services without a place that come to you (at
+    home, by phone) count as at your door; other services without a place come last."""
+    if distance is not None:
+        return distance
+    return 0.0 if doc.at_home or doc.by_phone_or_online else float("inf")
+
+
+def _item(doc: snapshot.Doc, distance: float | None, score: float, now) -> ResultItem:
+    return ResultItem(
+        slug=doc.slug,
+        title=doc.title,
+        summary=doc.summary,
+        url=doc.url,
+        organisation=doc.organisation,
+        themes=doc.themes,
+        distance_m=round(distance) if distance is not None else None,
+        open_now=doc.is_open(now),
+        next_session=next_session(doc.schedule, now),
+        places=[p["name"] for p in doc.places],
+        at_home=doc.at_home,
+        by_phone_or_online=doc.by_phone_or_online,
+        has_schedule=doc.schedule is not None,
+        score=round(score, 4),
+    )
+
+
+def suggest(prefix: str, limit: int = 8) -> list[str]:
+    """Known words, titles and helps-with phrases that match what was typed so far."""
+    typed = analysis.words(prefix)
+    if not typed or len("".join(typed)) < 2:
+        return []
+    snap = snapshot.current()
+    with snap.lock:
+        return _suggest(snap, typed, limit)
+
+
+def _suggest(snap: snapshot.Snapshot, typed: list[str], limit: int) -> list[str]:
+    *complete, last = typed
+    found: list[tuple[tuple, str]] = []
+    if not complete:
+        for word, df in snap.word_df.items():
+            if word.startswith(last) and len(word) > len(last) and df > 0:
+                found.append(((0, -df, word), word))
+        found = sorted(found)[:3]
+    for key, text, weight in snap.suggestions():
+        parts = key.split()
+        if not any(p.startswith(last) for p in parts):
+            continue
+        if complete and not all(w in parts for w in complete):
+            continue
+        at_start = key.startswith(" ".join(typed))
+        found.append(((1, -weight, not at_start, len(key)), text))
+    found.sort()
+    return list(dict.fromkeys(text for _, text in found))[:limit]
+
+
+def did_you_mean(q: str) -> str | None:
+    """The question with misspelt words corrected, or None (shared with Elasticsearch)."""
+    if not analysis.content_words(q):
+        return None
+    snap = snapshot.current()
+    vocabulary = synonyms.current_map()
+    return expansion.expand(q, vocabulary, snap.knowledge(vocabulary)).suggestion

@@ -1,0 +1,161 @@
+"""Full-text candidate retrieval over the pre-analysed token columns of ``SearchEntry``.
+
+* SQLite: an FTS5 table with ``SearchEntry`` as external content, kept in step by triggers.
+* PostgreSQL: a generated ``tsvector`` column (``'simple'`` configuration: the tokens are
+  already analysed) with a GIN index.
+* Any other database: no full-text index; every entry is a candidate.
+
+Table, column, trigger and index names come from ``SearchEntry._meta`` and are quoted by
+the database backend. A query is built only from terms our own analysis produced
+(``analysis.is_safe_term``), each quoted, never from what someone typed.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from .analysis import is_safe_term
+
+WEIGHTS = {  # helps-with phrases > title > summary > body > names of theme, organisation
+    "helps_with_tokens": 4.0,
+    "title_tokens": 3.0,
+    "summary_tokens": 2.0,
+    "body_tokens": 1.0,
+    "extra_tokens": 0.75,
+}
+PG_LABELS = {"helps_with_tokens": "A", "title_tokens": "B", "summary_tokens": "C"}  # rest: D
+
+
+def _entry_model(apps=None):
+    if apps is not None:
+        return apps.get_model("search", "SearchEntry")
+    from .models import SearchEntry
+
+    return SearchEntry
+
+
+def _literal(name: str) -> str:
+    """A name as an SQL string literal (FTS5 options take names that way)."""
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _names(model, quote):
+    table = model._meta.db_table
+    return {
+        "table_literal": _literal(table),
+        "id_literal": _literal(model._meta.pk.column),
+        "table": quote(table),
+        "fts": quote(f"{table}_fts"),
+        "id": quote(model._meta.pk.column),
+        "vector": quote("search_vector"),
+        "index": quote(f"{table}_search_vector_gin"),
+        "ai": quote(f"{table}_fts_ai"),
+        "ad": quote(f"{table}_fts_ad"),
+        "au": quote(f"{table}_fts_au"),
+        "columns": [quote(model._meta.get_field(name).column) for name in WEIGHTS],
+    }
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def install(apps, schema_editor) -> None:
+    """Create the full-text structures (migration 0002)."""
+    vendor = schema_editor.connection.vendor
+    n = _names(_entry_model(apps), schema_editor.quote_name)
+    cols = ", ".join(n["columns"])
+    if vendor == "sqlite":
+        new_values = ", ".join(f"new.{c}" for c in n["columns"])
+        old_values = ", ".join(f"old.{c}" for c in n["columns"])
+        statements = [
+            f"CREATE VIRTUAL TABLE {n['fts']} USING fts5({cols}, content={n['table_literal']}, "
+            f"content_rowid={n['id_literal']}, tokenize='unicode61 remove_diacritics 0')",
+            f"CREATE TRIGGER {n['ai']} AFTER INSERT ON {n['table']} BEGIN "
+            f"INSERT INTO {n['fts']}(rowid, {cols}) VALUES (new.{n['id']}, {new_values}); END",
+            f"CREATE TRIGGER {n['ad']} AFTER DELETE ON {n['table']} BEGIN "
+            f"INSERT INTO {n['fts']}({n['fts']}, rowid, {cols}) "
+            f"VALUES ('delete', old.{n['id']}, {old_values}); END",
+            f"CREATE TRIGGER {n['au']} AFTER UPDATE ON {n['table']} BEGIN "
+            f"INSERT INTO {n['fts']}({n['fts']}, rowid, {cols}) "
+            f"VALUES ('delete', old.{n['id']}, {old_values}); "
+            f"INSERT INTO {n['fts']}(rowid, {cols}) VALUES (new.{n['id']}, {new_values}); END",
+        ]
+    elif vendor == "postgresql":
+        parts = " || ".join(
+            f"setweight(to_tsvector('simple'::regconfig, coalesce({col}, '')), "
+            f"'{PG_LABELS.get(name, 'D')}')"
+            for name, col in zip(WEIGHTS, n["columns"], strict=True)
+        )
+        statements = [
+            f"ALTER TABLE {n['table']} ADD COLUMN {n['vector']} tsvector "
+            f"GENERATED ALWAYS AS ({parts}) STORED",
+            f"CREATE INDEX {n['index']} ON {n['table']} USING GIN ({n['vector']})",
+        ]
+    else:
+        statements = []
+    for statement in statements:
+        schema_editor.execute(statement)
+
+
+def uninstall(apps, schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    n = _names(_entry_model(apps), schema_editor.quote_name)
+    if vendor == "sqlite":
+        for trigger in ("ai", "ad", "au"):
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {n[trigger]}")
+        schema_editor.execute(f"DROP TABLE IF EXISTS {n['fts']}")
+    elif vendor == "postgresql":
+        schema_editor.execute(f"DROP INDEX IF EXISTS {n['index']}")
+        schema_editor.execute(f"ALTER TABLE {n['table']} DROP COLUMN IF EXISTS {n['vector']}")
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def _safe_terms(terms) -> list[str]:
+    return sorted({t for t in terms if is_safe_term(t)})
+
+
+def match(terms, limit: int | None = None) -> list[int] | None:
+    """Ids of entries containing any of the terms, best full-text rank first.
+
+    Returns None when this database has no full-text index (then every entry is a
+    candidate). Terms that our analysis could not have produced are ignored.
+    """
+    safe = _safe_terms(terms)
+    vendor = connection.vendor
+    if vendor not in ("sqlite", "postgresql"):
+        return None
+    if not safe:
+        return []
+    n = _names(_entry_model(), connection.ops.quote_name)
+    # Without a limit the order does not matter: ranking happens in Python.
+    limit_sql = " LIMIT %s" if limit else ""
+    params: list = []
+    if vendor == "sqlite":
+        expression = " OR ".join(f'"{t}"' for t in safe)
+        weights = ", ".join(str(w) for w in WEIGHTS.values())
+        order = f" ORDER BY bm25({n['fts']}, {weights})" if limit else ""
+        sql = f"SELECT rowid FROM {n['fts']} WHERE {n['fts']} MATCH %s{order}{limit_sql}"
+        params.append(expression)
+    else:
+        expression = " | ".join(f"'{t}'" for t in safe)
+        sql = f"SELECT {n['id']} FROM {n['table']} WHERE {n['vector']} @@ to_tsquery('simple', %s)"
+        params.append(expression)
+        if limit:
+            sql += f" ORDER BY ts_rank({n['vector']}, to_tsquery('simple', %s)) DESC, {n['id']}"
+            params.append(expression)
+    if limit:
+        params.append(limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def rebuild() -> None:
+    """Rebuild the SQLite FTS table from its content table (PostgreSQL needs nothing)."""
+    if connection.vendor != "sqlite":
+        return
+    n = _names(_entry_model(), connection.ops.quote_name)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {n['fts']}({n['fts']}) VALUES ('rebuild')")

@@ -1,0 +1,101 @@
+"""Keep both indexes in step with the CMS.
+
+The embedded index lives in the same database, so it is written right away, inside the
+transaction that publishes the page: it can never disagree with what is live. Elasticsearch
+is written after the transaction commits; when that fails the page still publishes, the
+failure is logged, and ``rebuild_search_index`` repairs it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+
+from . import embedded
+from .records import ServiceRecord, build_record, indexable_services
+
+log = logging.getLogger(__name__)
+
+
+def _elastic_enabled() -> bool:
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+def _after_commit(action, *args) -> None:
+    def run():
+        try:
+            action(*args)
+        except Exception as error:  # the CMS must keep working without the cluster
+            log.warning(
+                "Elasticsearch index not updated (%s: %s); run rebuild_search_index.",
+                type(error).__name__,
+                error,
+            )
+
+    transaction.on_commit(run)
+
+
+def index_page(page) -> bool:
+    """Index a service page, or remove it when it is not (or no longer) live and public."""
+    record = build_record(page)
+    if record is None:
+        remove_pages([page.pk])
+        return False
+    embedded.index_record(record)
+    if _elastic_enabled():
+        from . import elastic
+
+        _after_commit(elastic.index_records, [record])
+    return True
+
+
+def remove_pages(page_ids: Iterable[int]) -> None:
+    page_ids = list(page_ids)
+    if not page_ids:
+        return
+    embedded.remove(page_ids)
+    if _elastic_enabled():
+        from . import elastic
+
+        _after_commit(elastic.delete_pages, page_ids)
+
+
+def reindex_pages(pages: Iterable) -> int:
+    count = 0
+    for page in pages:
+        count += index_page(page)
+    return count
+
+
+@dataclass
+class RebuildReport:
+    services: int
+    embedded_seconds: float
+    elastic_index: str | None = None
+    elastic_seconds: float | None = None
+    elastic_error: str | None = None
+
+
+def rebuild(*, elastic: bool | None = None) -> RebuildReport:
+    """Rebuild the embedded index and, when configured, Elasticsearch (via a new index)."""
+    started = time.perf_counter()
+    records: list[ServiceRecord] = [
+        r for r in (build_record(p, checked=True) for p in indexable_services()) if r
+    ]
+    count = embedded.rebuild(records)
+    report = RebuildReport(services=count, embedded_seconds=time.perf_counter() - started)
+    if elastic if elastic is not None else _elastic_enabled():
+        from . import elastic as es
+
+        started = time.perf_counter()
+        try:
+            report.elastic_index = es.rebuild(records)
+        except Exception as error:  # reported to whoever ran the rebuild
+            report.elastic_error = f"{type(error).__name__}: {error}"
+        report.elastic_seconds = time.perf_counter() - started
+    return report

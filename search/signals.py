@@ -1,0 +1,102 @@
+"""Signal receivers that keep the search indexes current. Connected in ``SearchConfig.ready``.
+
+``cms`` knows nothing about search: everything is subscribed from here.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from cms.models import OrganisationPage, Place, ServicePage, TargetGroup, Theme, WijkPage
+
+from . import indexing
+from .synonyms import Synonym
+
+UID = "search-index"
+
+
+def _services_below(page):
+    return ServicePage.objects.descendant_of(page, inclusive=True)
+
+
+def page_changed(sender, instance, **kwargs):
+    """Published or unpublished: the page itself, or the services that show its data."""
+    if isinstance(instance, ServicePage):
+        indexing.index_page(instance)
+    elif isinstance(instance, OrganisationPage):
+        indexing.reindex_pages(instance.services.all())
+    elif isinstance(instance, WijkPage):
+        # Wijk names, and the wijk of every place (cms.signals reassigns those first).
+        indexing.reindex_pages(ServicePage.objects.filter(places__isnull=False).distinct())
+        indexing.reindex_pages(ServicePage.objects.filter(wijken=instance))
+
+
+def urls_changed(sender, instance, **kwargs):
+    """Moved, or a slug above changed: every service below has a new URL."""
+    indexing.reindex_pages(_services_below(instance))
+
+
+def service_deleted(sender, instance, **kwargs):
+    indexing.remove_pages([instance.pk])
+
+
+def _related_services(instance):
+    if isinstance(instance, Place):
+        return ServicePage.objects.filter(places=instance)
+    if isinstance(instance, Theme):
+        return ServicePage.objects.filter(themes=instance)
+    if isinstance(instance, TargetGroup):
+        return ServicePage.objects.filter(target_groups=instance)
+    return ServicePage.objects.none()
+
+
+def snippet_saved(sender, instance, **kwargs):
+    indexing.reindex_pages(_related_services(instance))
+
+
+def snippet_deleting(sender, instance, **kwargs):
+    instance._search_page_ids = list(_related_services(instance).values_list("pk", flat=True))
+
+
+def snippet_deleted(sender, instance, **kwargs):
+    ids = getattr(instance, "_search_page_ids", [])
+    indexing.reindex_pages(ServicePage.objects.filter(pk__in=ids))
+
+
+def restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        indexing.reindex_pages(_services_below(page))
+
+
+def synonyms_changed(sender, instance, **kwargs):
+    """The embedded engine notices by itself; Elasticsearch gets the new synonym set."""
+    from django.conf import settings
+
+    if settings.ELASTICSEARCH_URL:
+        from . import elastic
+
+        indexing._after_commit(elastic.push_synonyms)
+
+
+def connect() -> None:
+    page_published.connect(page_changed, dispatch_uid=f"{UID}-published")
+    page_unpublished.connect(page_changed, dispatch_uid=f"{UID}-unpublished")
+    post_page_move.connect(urls_changed, dispatch_uid=f"{UID}-moved")
+    page_slug_changed.connect(urls_changed, dispatch_uid=f"{UID}-slug")
+    post_delete.connect(service_deleted, sender=ServicePage, dispatch_uid=f"{UID}-deleted")
+    for model in (Place, Theme, TargetGroup):
+        post_save.connect(snippet_saved, sender=model, dispatch_uid=f"{UID}-{model.__name__}")
+        pre_delete.connect(
+            snippet_deleting, sender=model, dispatch_uid=f"{UID}-pre-{model.__name__}"
+        )
+        post_delete.connect(
+            snippet_deleted, sender=model, dispatch_uid=f"{UID}-del-{model.__name__}"
+        )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{UID}-pvr-{id(signal)}"
+        )
+        signal.connect(synonyms_changed, sender=Synonym, dispatch_uid=f"{UID}-syn-{id(signal)}")

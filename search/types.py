@@ -1,0 +1,147 @@
+"""Typed questions and answers of the search interface, the same for every engine."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from cms.geo import Point
+
+PAGE_SIZE = 10
+FACETS = ("thema", "doelgroep", "wijk", "kosten")
+
+
+class Sort(StrEnum):
+    RELEVANCE = "relevantie"
+    DISTANCE = "afstand"
+
+
+class Engine(StrEnum):
+    EMBEDDED = "embedded"
+    ELASTICSEARCH = "elasticsearch"
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    themes: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    wijken: tuple[str, ...] = ()
+    costs: tuple[str, ...] = ()
+    open_now: bool = False
+    origin: Point | None = None
+    sort: Sort = Sort.RELEVANCE
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    now: datetime.datetime | None = None  # "now" for open-now; tests pin it
+
+    def filters(self) -> dict[str, tuple[str, ...]]:
+        return {
+            "thema": self.themes,
+            "doelgroep": self.target_groups,
+            "wijk": self.wijken,
+            "kosten": self.costs,
+        }
+
+    @property
+    def has_filters(self) -> bool:
+        return self.open_now or any(self.filters().values())
+
+
+@dataclass(frozen=True)
+class NextSession:
+    start: datetime.datetime
+    end: datetime.datetime
+    place: str
+    extra: bool
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "place": self.place,
+            "extra": self.extra,
+        }
+
+
+@dataclass(frozen=True)
+class ResultItem:
+    slug: str
+    title: str
+    summary: str
+    url: str
+    organisation: dict | None
+    themes: list[dict]
+    distance_m: int | None
+    open_now: bool
+    next_session: NextSession | None
+    # For the results page; not part of the JSON contract.
+    places: list[str] = field(default_factory=list)
+    at_home: bool = False
+    by_phone_or_online: bool = False
+    has_schedule: bool = False
+    score: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "summary": self.summary,
+            "url": self.url,
+            "organisation": self.organisation,
+            "themes": self.themes,
+            "distance_m": self.distance_m,
+            "open_now": self.open_now,
+            "next_session": self.next_session.to_dict() if self.next_session else None,
+        }
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResult:
+    query: str
+    count: int
+    engine: Engine
+    results: list[ResultItem]
+    facets: dict[str, list[FacetValue]]
+    open_now_count: int
+    open_now_selected: bool = False
+    suggestion: str | None = None
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    warnings: list[dict] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // self.page_size))
+
+    def to_dict(self) -> dict:
+        facets: dict = {
+            name: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                for v in values
+            ]
+            for name, values in self.facets.items()
+        }
+        facets["open_nu"] = {"count": self.open_now_count, "selected": self.open_now_selected}
+        data = {
+            "query": self.query,
+            "count": self.count,
+            "engine": str(self.engine),
+            "page": self.page,
+            "pages": self.pages,
+            "results": [r.to_dict() for r in self.results],
+            "facets": facets,
+            "suggestion": self.suggestion,
+        }
+        if self.warnings:
+            data["warnings"] = self.warnings
+        return data

@@ -1,0 +1,53 @@
+// The /kaart/ page: the map beside the list. Both come from the same search (the URL holds
+// the state), so this only draws what the server already listed.
+import { buildMap } from "./map/build.js";
+import { loadLeaflet, readJson } from "./map/loader.js";
+
+const container = document.querySelector("[data-map]");
+
+async function start() {
+  const config = readJson(container.dataset.config);
+  const boundariesToggle = document.querySelector("[data-map-boundaries]");
+  container.hidden = false;
+  let L;
+  try {
+    L = await loadLeaflet(config.assets);
+  } catch {
+    container.hidden = true;
+    return;
+  }
+  const view = buildMap(L, container, config, {
+    features: readJson(container.dataset.features),
+    boundaries: readJson(container.dataset.boundaries),
+    showBoundaries: boundariesToggle?.checked,
+  });
+  container.dataset.ready = "true";
+
+  if (boundariesToggle) {
+    boundariesToggle.closest("[data-map-tools]").hidden = false;
+    boundariesToggle.addEventListener("change", () => view.setBoundaries(boundariesToggle.checked));
+  }
+
+  // Each list item with a place gets a button that shows it on the map.
+  for (const item of document.querySelectorAll("[data-map-item]")) {
+    if (!view.markers.has(item.dataset.mapItem)) continue;
+    const button = Object.assign(document.createElement("button"), {
+      type: "button",
+      className: "button button--secondary button--small",
+      textContent: config.text.showOnMap,
+    });
+    const title = item.querySelector("h3, .card__title");
+    if (title) {
+      title.id ||= `titel-${item.dataset.mapItem}`;
+      button.id = `toon-${item.dataset.mapItem}`;
+      button.setAttribute("aria-labelledby", `${button.id} ${title.id}`);
+    }
+    button.addEventListener("click", () => {
+      container.scrollIntoView({ block: "nearest" });
+      view.show(item.dataset.mapItem);
+    });
+    (item.querySelector(".card") || item).append(button);
+  }
+}
+
+if (container) start();

@@ -1,0 +1,75 @@
+"""The server-rendered results page (/zoeken/), which must work without JavaScript."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def services(module_build):
+    build = module_build
+    place = build.place(slug="bieb", name="Bibliotheek", lat=52.2400, lon=4.8300)
+    build.service(
+        "shv", "Hulp bij schulden", themes=[build.theme()], places=[place], phrases=["schulden"]
+    )
+    for number in range(12):
+        build.service(f"cafe-{number}", f"Taalcafe {number}", summary="Nederlands oefenen.")
+
+
+def page(client, **params):
+    response = client.get("/zoeken/", params)
+    return response.status_code, response.content.decode()
+
+
+def test_results_with_form_count_and_facets(client, services):
+    status, html = page(client, q="schulden")
+    assert status == 200
+    assert (
+        'value="schulden"' in html and '<label class="search__label-small" for="zoekvraag">' in html
+    )
+    assert 'role="status"' in html and "1 resultaat voor ‘schulden’" in html
+    assert 'href="/voorzieningen/shv/"' in html
+    assert 'name="thema" value="geld"' in html and "Geld en schulden (1)" in html
+    assert 'id="kaart-bij-resultaten"' in html
+
+
+def test_distance_is_shown_for_a_postcode(client, services):
+    status, html = page(client, q="schulden", lat="52.2440", lon="4.8300")
+    assert status == 200 and "± 450 meter" in html
+
+
+def test_unknown_postcode_gives_a_message(client, services):
+    status, html = page(client, q="schulden", postcode="9999 ZZ")
+    assert status == 200 and "We kennen postcode 9999 ZZ niet" in html
+
+
+def test_did_you_mean(client, services):
+    status, html = page(client, q="schudlen")
+    assert "Bedoelde u:" in html and 'href="/zoeken/?q=schulden"' in html
+
+
+def test_pagination_links_keep_the_question(client, services):
+    status, html = page(client, q="taalcafe")
+    assert "12 resultaten" in html
+    assert 'href="/zoeken/?q=taalcafe&amp;pagina=2"' in html
+    status, html = page(client, q="taalcafe", pagina="2")
+    assert 'aria-current="page">2<' in html and 'rel="prev"' in html
+
+
+@pytest.mark.parametrize("q", ["", "qqqqzzzz"])
+def test_no_dead_end_help_phones_and_themes(client, services, q):
+    status, html = page(client, q=q)
+    assert status == 200
+    assert "0297 000 001" in html and "0297 000 010" in html  # sociaal loket, welzijn
+    assert "Kies een onderwerp" in html and "/thema/geld/" in html
+
+
+def test_markup_is_never_reflected(client, services):
+    status, html = page(client, q="<script>alert(1)</script>")
+    assert status == 200 and "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_bad_input_renders_the_page_with_a_message(client, services):
+    status, html = page(client, q="x" * 5000)
+    assert status == 400 and "Uw zoekvraag is te lang" in html and "0297 000 001" in html
