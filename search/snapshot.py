@@ -9,6 +9,7 @@ published in another process shows up in the next search here.
 from __future__ import annotations
 
 import datetime
+import gc
 import math
 import threading
 from collections import Counter
@@ -157,6 +158,16 @@ class Snapshot:
                 self.stamps[row["id"]] = row["indexed_at"]
 
     def _load_all(self) -> None:
+        # Creating many small objects triggers needless garbage collection passes.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._load_all_rows()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _load_all_rows(self) -> None:
         from .models import SearchEntry
 
         self.docs, self.df, self.word_df, self.postings = {}, Counter(), Counter(), {}

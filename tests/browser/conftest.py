@@ -11,24 +11,18 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
-NO_TILES = "**/static/map/no-tiles/**"  # test settings: a tile server that is not there
-
-
-def _require_chromium():
-    if os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK):
-        return
-    message = f"{CHROMIUM} is missing (apt-get install chromium)."
-    if os.environ.get("CI"):
-        pytest.fail(f"{message} CI installs it, so this must not be skipped.", pytrace=False)
-    pytest.skip(f"Browser tests skipped: {message}")
+from tests.browser.support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SCREENSHOTS,
+    new_context,
+    require_chromium,
+)
 
 
 @pytest.fixture(scope="session")
 def browser():
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -66,13 +60,6 @@ def site(browser, django_db_setup, django_db_blocker):
             server.stop()
             if own_setup is not None:
                 teardown_databases(own_setup, verbosity=0)
-
-
-def new_context(browser, site, **options):
-    context = browser.new_context(base_url=site.url, locale="nl-NL", **options)
-    context.route(NO_TILES, lambda route: route.abort())
-    context.set_default_timeout(10_000)
-    return context
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ one h1, headings without gaps, landmarks, the skip link first. Screenshots for r
 
 import pytest
 
-from tests.browser.pages import KEY_PAGES, PAGES, describe, run_axe, wait_for_maps
+from tests.browser.support import KEY_PAGES, PAGES, describe, run_axe, wait_for_maps
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import SCREENSHOTS, new_context
+from tests.browser.support import SCREENSHOTS, new_context
 
 pytestmark = pytest.mark.browser
 

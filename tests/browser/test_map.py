@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import new_context
-from tests.browser.pages import wait_for_maps
+from tests.browser.support import new_context, wait_for_maps
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import new_context
+from tests.browser.support import new_context
 
 pytestmark = pytest.mark.browser
 

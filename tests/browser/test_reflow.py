@@ -3,8 +3,7 @@
 
 import pytest
 
-from tests.browser.conftest import new_context
-from tests.browser.pages import KEY_PAGES, PAGES, wait_for_maps
+from tests.browser.support import KEY_PAGES, PAGES, new_context, wait_for_maps
 
 pytestmark = pytest.mark.browser
 

@@ -72,8 +72,9 @@ def test_field_weights_helps_with_then_title_then_summary_then_body(build):
 
 def test_services_a_year_overdue_rank_a_little_lower(build):
     old = datetime.date(2024, 1, 1)
-    build.service("a-oud", "Aa taalcafe", summary="Taalcafe.", last_checked=old)
-    build.service("b-nieuw", "Bb taalcafe", summary="Taalcafe.")
+    stale = build.service("a-oud", "Aa taalcafe", summary="Taalcafe.", last_checked=old)
+    fresh = build.service("b-nieuw", "Bb taalcafe", summary="Taalcafe.")
+    assert stale.overdue_by_a_year and not fresh.overdue_by_a_year
     assert found("taalcafe") == ["b-nieuw", "a-oud"]
 
 
@@ -162,6 +163,13 @@ def test_unpublish_and_delete_remove_a_service(build):
     assert found("taalcafe") == [] and not SearchEntry.objects.exists()
 
 
+def test_moving_a_page_reindexes_it(build):
+    first = build.service("eerste", "Taalcafe een")
+    build.service("tweede", "Taalcafe twee")
+    first.move(first.get_parent(), pos="last-child")  # sends Wagtail's post_page_move
+    assert sorted(found("taalcafe")) == ["eerste", "tweede"]
+
+
 def test_draft_services_are_not_found(build):
     build.service("concept", "Taalcafe", publish=False)
     assert found("taalcafe") == []
@@ -203,3 +211,17 @@ def test_empty_question_lists_everything_and_nonsense_finds_nothing(build):
     assert run("").count == 2
     assert run("😀 ***").count == 0
     assert run("qqqqqqq").count == 0
+
+
+def test_another_process_sees_changes_at_its_next_search(build):
+    from search import snapshot
+
+    build.service("a", "Taalcafe")
+    elsewhere = snapshot.Snapshot().refresh()  # the in-memory copy of another process
+    assert {d.slug for d in elsewhere.docs.values()} == {"a"}
+    build.service("b", "Taalcafe twee")
+    page = build.service("c", "Taalcafe drie")
+    page.unpublish()
+    elsewhere.refresh()
+    assert {d.slug for d in elsewhere.docs.values()} == {"a", "b"}
+    assert elsewhere.df["taalcaf"] == 2

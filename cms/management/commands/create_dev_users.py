@@ -46,4 +46,6 @@ class Command(BaseCommand):
 
         organisation = OrganisationPage.objects.filter(slug=slug).first()
         if organisation:
-            ProviderAccount.objects.get_or_create(user=user, defaults={"organisation": organisation})
+            ProviderAccount.objects.get_or_create(
+                user=user, defaults={"organisation": organisation}
+            )

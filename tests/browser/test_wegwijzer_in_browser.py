@@ -5,7 +5,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.browser.conftest import new_context
+from tests.browser.support import new_context
 
 pytestmark = pytest.mark.browser
 

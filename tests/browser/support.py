@@ -1,6 +1,16 @@
-"""The public pages every browser test can visit, and small helpers."""
+"""What the browser tests share: the public pages to visit and small helpers."""
 
 import json
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+NO_TILES = "**/static/map/no-tiles/**"  # test settings: a tile server that is not there
 
 # (name, path): every kind of public page in the demo site.
 PAGES = [
@@ -62,3 +72,21 @@ def describe(violations) -> str:
             f"{violation['id']} ({violation['impact']}): {violation['help']} {json.dumps(targets)}"
         )
     return "\n".join(lines)
+
+
+def new_context(browser, site, **options):
+    """A fresh browser context on the live server; map tiles never load (no tile server)."""
+    context = browser.new_context(base_url=site.url, locale="nl-NL", **options)
+    context.route(NO_TILES, lambda route: route.abort())
+    context.set_default_timeout(10_000)
+    return context
+
+
+def require_chromium():
+    """Skip without Debian's Chromium, except in CI (CI installs it): there, fail."""
+    if os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK):
+        return
+    message = f"{CHROMIUM} is missing (apt-get install chromium)."
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} CI installs it, so this must not be skipped.", pytrace=False)
+    pytest.skip(f"Browser tests skipped: {message}")
