@@ -269,7 +269,14 @@ def next_sessions(
     if count <= 0:
         return []
     now = _aware(now)
-    return sessions_between(schedule, now, now + datetime.timedelta(days=horizon_days))[:count]
+    # Look a little ahead first: most schedules have their next sessions within weeks, and
+    # expanding a whole year of rules for every result would be wasted work.
+    for days in (14, 62, horizon_days):
+        days = min(days, horizon_days)
+        found = sessions_between(schedule, now, now + datetime.timedelta(days=days))
+        if len(found) >= count or days == horizon_days:
+            return found[:count]
+    return []
 
 
 def current_session(schedule: Schedule, now: datetime.datetime) -> Session | None:

@@ -67,6 +67,8 @@ ROLES = (
             *_crud("cms.theme"),
             *_crud("cms.targetgroup"),
             *_crud("search.synonym"),
+            *_crud("search.unansweredquery", ("view", "delete")),
+            *_crud("wegwijzer.question"),
             *_crud("wagtailredirects.redirect"),
             *_crud("editorial.correctionreport", ("change", "view")),
             *_crud("editorial.pagefeedback", ("view",)),

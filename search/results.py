@@ -25,12 +25,8 @@ def min_distance(origin: geo.Point | None, places: Iterable[dict]) -> float | No
 def next_session(schedule: schedules.Schedule | None, now: datetime.datetime) -> NextSession | None:
     if schedule is None:
         return None
-    # Look a week ahead first: expanding a schedule costs time per day.
-    for horizon in (8, 62, 400):
-        found = schedules.next_sessions(schedule, now, count=1, horizon_days=horizon)
-        if found:
-            break
-    else:
+    found = schedules.next_sessions(schedule, now, count=1)
+    if not found:
         return None
     session = found[0]
     return NextSession(
