@@ -55,17 +55,6 @@ def service_summary(service) -> dict:
     }
 
 
-PROFESSIONAL_FIELDS = (
-    "referral_route",
-    "intake_criteria",
-    "legal_framework",
-    "contact_person_name",
-    "contact_person_role",
-    "contact_person_phone",
-    "contact_person_email",
-)
-
-
 def service_detail(service, *, include_professional: bool = False, now=None) -> dict:
     now = now or timezone.now()
     data = service_summary(service)
@@ -92,7 +81,9 @@ def service_detail(service, *, include_professional: bool = False, now=None) -> 
     )
     data["body"] = str(data["body"])
     if include_professional:
-        data["professional"] = {name: getattr(service, name) for name in PROFESSIONAL_FIELDS}
+        data["professional"] = {
+            name: getattr(service, name) for name in service.PROFESSIONAL_FIELDS
+        }
     return data
 
 
