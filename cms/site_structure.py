@@ -49,9 +49,14 @@ STANDARD_PAGES = (
                 "Dat is de norm voor websites van de overheid.</p>"
                 "<ul><li>U kunt alles bedienen met het toetsenbord.</li>"
                 "<li>De website werkt met een schermlezer.</li>"
+                "<li>Met de knop ‘Lees voor’ hoort u de tekst van de pagina. "
+                "Uw eigen browser leest de tekst voor, met zijn eigen stem.</li>"
                 "<li>U kunt de tekst groter maken zonder dat er iets wegvalt.</li>"
-                "<li>De website werkt ook zonder JavaScript. De kaart is een extra; "
-                "dezelfde informatie staat altijd ook in een lijst.</li>"
+                "<li>U kunt de kaart ook met het toetsenbord gebruiken. "
+                "Ga met Tab naar een punt op de kaart. Met Enter opent u het. "
+                "Met Escape sluit u het weer. "
+                "Dezelfde informatie staat altijd ook in de lijst bij de kaart.</li>"
+                "<li>De website werkt ook zonder JavaScript. De kaart is een extra.</li>"
                 "<li>Wij schrijven in eenvoudige woorden (taalniveau B1).</li></ul>",
             ),
             ("heading", {"text": "Werkt iets niet goed?"}),
