@@ -1,8 +1,13 @@
 """The state the browser tests need: Wagtail's root, the demo catalogue, the wegwijzer's
-default questions and a fresh search index. Idempotent, and safe after a flush."""
+default questions, a professional account and a fresh search index. Idempotent, and safe
+after a flush."""
 
 from django.conf import settings
 from django.utils.translation import get_supported_language_variant
+
+# A professional account for the pages behind the login ("Wie doet wat", referral details).
+PROFESSIONAL_USERNAME = "professional-browsertest"
+PROFESSIONAL_PASSWORD = "browsertest-wachtwoord-2026"
 
 
 def ensure_wagtail_root():
@@ -14,6 +19,23 @@ def ensure_wagtail_root():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
 
 
+def ensure_professional():
+    """A user in the Professional group; logs in through /inloggen/ like a real one."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from cms.access import PROFESSIONAL_GROUP
+
+    group, _ = Group.objects.get_or_create(name=PROFESSIONAL_GROUP)
+    user, _ = get_user_model().objects.get_or_create(
+        username=PROFESSIONAL_USERNAME, defaults={"email": "professional@example.org"}
+    )
+    user.set_password(PROFESSIONAL_PASSWORD)
+    user.is_active = True
+    user.save()
+    user.groups.add(group)
+
+
 def prepare_demo_site():
     from cms.demo import load_catalogue
     from search import indexing, snapshot
@@ -22,5 +44,6 @@ def prepare_demo_site():
     ensure_wagtail_root()
     load_catalogue()
     ensure_default_questions()
+    ensure_professional()
     indexing.rebuild(elastic=False)
     snapshot.reset()

@@ -2,9 +2,12 @@
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+
+from tests.browser.demo_site import PROFESSIONAL_PASSWORD, PROFESSIONAL_USERNAME
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -32,6 +35,12 @@ PAGES = [
     ("loketten", "/loketten/"),
     ("toegankelijkheid", "/toegankelijkheid/"),
     ("404", "/deze-pagina-bestaat-niet/"),
+    # Editorial pages a resident reaches without logging in.
+    ("wijziging", "/voorzieningen/budgetmaatje/wijziging/"),
+    ("wijziging-bedankt", "/voorzieningen/budgetmaatje/wijziging/bedankt/"),
+    ("feedback-wat-miste-u", "/feedback/wat-miste-u/?next=/voorzieningen/budgetmaatje/"),
+    ("feedback-bedankt", "/feedback/bedankt/?next=/voorzieningen/budgetmaatje/"),
+    ("inloggen", "/inloggen/"),
 ]
 KEY_PAGES = [
     "home",
@@ -41,6 +50,7 @@ KEY_PAGES = [
     "wegwijzer-uitkomst",
     "voorziening",
     "wijk",
+    "wijziging",
 ]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -72,6 +82,66 @@ def describe(violations) -> str:
             f"{violation['id']} ({violation['impact']}): {violation['help']} {json.dumps(targets)}"
         )
     return "\n".join(lines)
+
+
+SERVICE = "/voorzieningen/budgetmaatje/"
+WHOS_WHO = "/professionals/wie-doet-wat/"
+HOME = re.compile(r"^https?://[^/]+/$")
+
+
+def log_in_as_professional(page, password=PROFESSIONAL_PASSWORD):
+    """Log in through the public form, as a professional would."""
+    page.goto("/inloggen/")
+    page.fill("#id_username", PROFESSIONAL_USERNAME)
+    page.fill("#id_password", password)
+    page.get_by_role("button", name="Inloggen", exact=True).click()
+    page.wait_for_load_state()
+
+
+def walk_editorial_pages(page, check):
+    """The editorial pages in the states a form puts them in, calling check(name) on each:
+    a correction with errors and sent, feedback on a service and on search results, a failed
+    and a good login, and, as a professional, "Wie doet wat" and a service page."""
+    page.goto(SERVICE + "wijziging/")
+    page.get_by_role("button", name="Versturen").click()
+    page.locator(".form-error").first.wait_for()
+    check("wijziging-met-fouten")
+    page.get_by_label("Iets anders").check()
+    page.fill("#id_explanation", "Het spreekuur is nu op dinsdag.")
+    page.get_by_role("button", name="Versturen").click()
+    page.wait_for_url("**/wijziging/bedankt/")
+    check("wijziging-bedankt-na-versturen")
+
+    page.goto(SERVICE)
+    check("voorziening-met-feedback")
+    page.locator("form.feedback").get_by_role("button", name="Nee").click()
+    page.wait_for_url("**/feedback/wat-miste-u/**")
+    check("feedback-wat-miste-u-na-nee")
+    page.fill("#id_missing", "Hoe lang het duurt.")
+    page.get_by_role("button", name="Versturen").click()
+    page.wait_for_url("**/feedback/bedankt/**")
+    check("feedback-bedankt-na-versturen")
+
+    page.goto("/zoeken/?q=ik+heb+schulden")
+    page.locator("form.feedback").get_by_role("button", name="Ja").click()
+    page.wait_for_url("**/feedback/bedankt/**")
+    check("zoeken-feedback-bedankt")
+
+    log_in_as_professional(page, password="fout-wachtwoord")
+    page.locator("[role=alert]").wait_for()
+    check("inloggen-fout")
+    log_in_as_professional(page)
+    page.wait_for_url("**" + WHOS_WHO)
+    check("wie-doet-wat")
+    footer = page.locator(".site-footer")
+    footer.get_by_role("link", name="Wie doet wat").wait_for()
+    page.goto(SERVICE)
+    page.locator(".alleen-professionals").wait_for()
+    check("voorziening-professional")
+    footer.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(HOME)
+    footer.get_by_role("link", name="Inloggen voor professionals").wait_for()
+    check("uitgelogd")
 
 
 def new_context(browser, site, **options):

@@ -3,7 +3,15 @@
 
 import pytest
 
-from tests.browser.support import KEY_PAGES, PAGES, new_context, wait_for_maps
+from tests.browser.support import (
+    KEY_PAGES,
+    PAGES,
+    SERVICE,
+    WHOS_WHO,
+    log_in_as_professional,
+    new_context,
+    wait_for_maps,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -12,6 +20,7 @@ OVERFLOW = """() => {
   const wide = [...document.querySelectorAll('body *')]
     .filter((el) => el.getBoundingClientRect().right > width + 1 && el.offsetParent !== null)
     .filter((el) => !el.closest('.leaflet-container, .visually-hidden, .skip-link'))
+    .filter((el) => !el.parentElement.closest('.table-scroll'))  // scrolls inside its own box
     .slice(0, 5)
     .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}`);
   return {scroll: document.documentElement.scrollWidth - width, wide};
@@ -35,3 +44,27 @@ def test_pages_reflow_without_horizontal_scrolling(browser, site, screenshots, w
     finally:
         context.close()
     assert not problems, problems
+
+
+def test_professional_pages_reflow_and_the_table_scrolls_in_its_own_box(browser, site, screenshots):
+    context = new_context(browser, site, viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    try:
+        log_in_as_professional(page)
+        page.wait_for_url("**" + WHOS_WHO)
+        found = page.evaluate(OVERFLOW)
+        assert found["scroll"] <= 0 and not found["wide"], found
+        table = page.locator(".table-scroll")
+        assert table.evaluate("(el) => el.scrollWidth > el.clientWidth"), "nothing to scroll"
+        assert table.get_attribute("role") == "region" and table.get_attribute("aria-label")
+        table.focus()
+        page.keyboard.press("ArrowRight")
+        # The arrow keys scroll the table (smoothly, so wait for it).
+        page.wait_for_function("document.querySelector('.table-scroll').scrollLeft > 0")
+        page.screenshot(path=screenshots / "wie-doet-wat-320.png", full_page=True)
+        page.goto(SERVICE)
+        found = page.evaluate(OVERFLOW)
+        assert found["scroll"] <= 0 and not found["wide"], found
+        page.screenshot(path=screenshots / "voorziening-professional-320.png", full_page=True)
+    finally:
+        context.close()

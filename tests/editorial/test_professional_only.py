@@ -139,6 +139,22 @@ def test_professional_logs_in_on_the_public_site(client, make_user, service):
     assert_no_secrets(client.get(service.url).content.decode())
 
 
+def test_footer_links_to_login_and_for_professionals_to_whos_who_and_logout(
+    client, make_user, service
+):
+    html = client.get(service.url).content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    nav = html[html.index('<nav class="main-nav"') : html.index("</nav>")]
+    assert 'href="/inloggen/">Inloggen voor professionals</a>' in footer
+    assert "/inloggen/" not in nav and "Uitloggen" not in footer
+    client.force_login(make_user("professional"))
+    html = client.get(service.url).content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert 'href="/professionals/wie-doet-wat/">Wie doet wat</a>' in footer
+    assert 'action="/uitloggen/"' in footer and "Uitloggen</button>" in footer
+    assert "/inloggen/" not in footer
+
+
 def test_wrong_password_is_explained(client, make_user):
     user = make_user("professional")
     response = client.post("/inloggen/", {"username": user.username, "password": "fout"})

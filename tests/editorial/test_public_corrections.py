@@ -1,5 +1,7 @@
 """'Klopt er iets niet?': the public form, its guards, and the 'Meldingen' inbox."""
 
+import re
+
 import pytest
 from django.core import mail
 from wagtail.models import PageLogEntry
@@ -69,6 +71,13 @@ def test_honeypot_stores_nothing_but_looks_fine(client, form_url):
     response = post(client, form_url, website="http://spam.example")
     assert response.status_code == 302
     assert not CorrectionReport.objects.exists()
+
+
+def test_honeypot_is_off_screen_and_out_of_the_tab_order(client, form_url):
+    html = client.get(form_url).content.decode()
+    trap = re.search(r'<div class="honeypot" aria-hidden="true">.*?</div>', html, re.S)
+    assert trap and 'tabindex="-1"' in trap.group(0) and 'autocomplete="off"' in trap.group(0)
+    assert " style=" not in html  # hidden by the stylesheet: the page runs under a strict CSP
 
 
 def test_rate_limit_answers_429_with_a_kind_message(client, form_url):

@@ -1,5 +1,7 @@
 """The server-rendered results page (/zoeken/), which must work without JavaScript."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +75,20 @@ def test_markup_is_never_reflected(client, services):
 def test_bad_input_renders_the_page_with_a_message(client, services):
     status, html = page(client, q="x" * 5000)
     assert status == 400 and "Uw zoekvraag is te lang" in html and "0297 000 001" in html
+
+
+@pytest.mark.parametrize("q", ["schulden", "qqqqzzzz"])
+def test_feedback_form_after_results_keeps_the_question(client, services, q):
+    status, html = page(client, q=q)
+    form = re.search(
+        r'<form class="feedback" method="post" action="/feedback/">.*?</form>', html, re.S
+    )
+    assert form and f'<input type="hidden" name="q" value="{q}">' in form.group(0)
+    assert html.index('id="resultaten-titel"') < form.start()
+
+
+def test_no_feedback_form_without_a_question_and_no_inline_style(client, services):
+    status, html = page(client)
+    assert status == 200 and 'class="feedback"' not in html
+    status, html = page(client, q="schulden")
+    assert "<style" not in html and " style=" not in html  # strict Content-Security-Policy
