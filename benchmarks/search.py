@@ -129,7 +129,8 @@ def main(argv=None) -> int:
     database = options.database or Path(tmp.name) / "benchmark.sqlite3"
     setup_django(database)
     from cms.demo import load_catalogue
-    from search import indexing, snapshot
+    from search import indexing
+    from search.engines.embedded import snapshot
 
     shared = ROOT.parent / "shared" / "search-eval" / "dev.tsv"
     dev = load_cases(shared if shared.exists() else ROOT / "tests/search/data/dev.tsv")
@@ -173,7 +174,7 @@ def main(argv=None) -> int:
                  f"{percentile(wagtail_ms, 0.95):.1f} ms"))  # fmt: skip
     rows.append(("query max", f"{max(embedded_ms):.1f} ms", f"{max(wagtail_ms):.1f} ms"))
 
-    from cms.geo import Point
+    from places.geo import Point
 
     near = Point(52.2365, 4.8325)
 

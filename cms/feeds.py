@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.urls import path
 from django.utils import timezone
 
-from cms import schedules
+from agenda import schedules
 from cms.models import ServicePage
 
 

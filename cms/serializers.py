@@ -6,7 +6,7 @@ fields are added only when ``include_professional`` is true.
 
 from django.utils import timezone
 
-from cms import schedules
+from agenda import schedules
 
 
 def organisation_ref(organisation) -> dict | None:

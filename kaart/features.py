@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from cms import schedules
+from agenda import schedules
 from cms.serializers import place_data
-from cms.templatetags.kaart_tags import day_label
+from cms.templatetags.site_tags import day_label
 
 
 def session_label(session) -> str:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from . import embedded
-from .records import ServiceRecord, build_record, indexable_services
+from .engines.embedded import engine as embedded
+from .record import ServiceRecord, build_record, indexable_services
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def index_page(page) -> bool:
         return False
     embedded.index_record(record)
     if _elastic_enabled():
-        from . import elastic
+        from .engines.cluster import engine as elastic
 
         _after_commit(elastic.index_records, [record])
     return True
@@ -60,7 +60,7 @@ def remove_pages(page_ids: Iterable[int]) -> None:
         return
     embedded.remove(page_ids)
     if _elastic_enabled():
-        from . import elastic
+        from .engines.cluster import engine as elastic
 
         _after_commit(elastic.delete_pages, page_ids)
 
@@ -90,7 +90,7 @@ def rebuild(*, elastic: bool | None = None) -> RebuildReport:
     count = embedded.rebuild(records)
     report = RebuildReport(services=count, embedded_seconds=time.perf_counter() - started)
     if elastic if elastic is not None else _elastic_enabled():
-        from . import elastic as es
+        from .engines.cluster import engine as es
 
         started = time.perf_counter()
         try:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from cms import geo
 from cms.models.services import Cost
-from cms.postcodes import UnknownPostcode, locate_postcode
+from places import geo
+from places.postcodes import UnknownPostcode, locate_postcode
 
 from .types import FACETS, SearchParams, Sort
 

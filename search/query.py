@@ -12,7 +12,8 @@ import logging
 
 from django.conf import settings
 
-from . import embedded, querylog
+from . import querylog
+from .engines.embedded import engine as embedded
 from .types import Engine, SearchParams, SearchResult
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def run(params: SearchParams, *, record: bool = True) -> SearchResult:
     """Search services. Never raises because of the engine: a resident never sees an error."""
     result = None
     if configured_engine() == Engine.ELASTICSEARCH:
-        from . import elastic
+        from .engines.cluster import engine as elastic
 
         try:
             result = elastic.search(params)
@@ -47,7 +48,7 @@ def suggest(prefix: str, limit: int = 8) -> list[str]:
     """Up to ``limit`` suggestions for what someone is typing."""
     limit = max(1, min(limit, 8))
     if configured_engine() == Engine.ELASTICSEARCH:
-        from . import elastic
+        from .engines.cluster import engine as elastic
 
         try:
             return elastic.suggest(prefix, limit)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 
+from .engines.embedded.snapshot import SEQUENCE_FIELDS, Doc, Snapshot
 from .expansion import AnalysedQuery
-from .snapshot import SEQUENCE_FIELDS, Doc, Snapshot
 
 PHRASE_PAIR_BOOST = 0.3  # all consecutive word pairs found next to each other: +30 %
 WHOLE_PHRASE_BOOST = 0.3  # the whole question (2+ words) in one field: another +30 %

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from cms import geo, schedules
+from agenda import schedules
 from cms.models.services import Cost
+from places import geo
 
 from .types import FacetValue, NextSession, SearchParams
 

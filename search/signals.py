@@ -76,7 +76,7 @@ def synonyms_changed(sender, instance, **kwargs):
     from django.conf import settings
 
     if settings.ELASTICSEARCH_URL:
-        from . import elastic
+        from .engines.cluster import engine as elastic
 
         indexing._after_commit(elastic.push_synonyms)
 

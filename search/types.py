@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from cms.geo import Point
+from places.geo import Point
 
 PAGE_SIZE = 10
 FACETS = ("thema", "doelgroep", "wijk", "kosten")

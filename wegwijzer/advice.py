@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from cms import geo
+from places import geo
 from search import query
 from search.types import ResultItem, SearchParams
 
@@ -22,7 +22,7 @@ MAX_SERVICES = 8
 @dataclass(frozen=True)
 class Loket:
     service: object  # cms.models.ServicePage
-    next_session: object | None  # cms.schedules.Session
+    next_session: object | None  # agenda.schedules.Session
     open_now: bool
     distance_m: int | None
     place: object | None  # the nearest cms.models.Place

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from cms import geo
-from cms.postcodes import PostcodeLocation, UnknownPostcode, locate_postcode
+from places import geo
+from places.postcodes import PostcodeLocation, UnknownPostcode, locate_postcode
 
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 MAX_POSTCODE_LENGTH = 20

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from cms import schedules
+from agenda import schedules
 from cms.blocks import BaseStreamBlock
 
 from .taxonomy import Theme

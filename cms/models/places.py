@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.search import index
 
-from cms import geo
+from places import geo
 
 
 class Town(models.TextChoices):

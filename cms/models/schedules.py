@@ -1,7 +1,7 @@
 """Opening hours stored per service: recurring rules plus exceptions.
 
 The rules are stored here; every computation (open now, next sessions, iCal) lives in the
-plain module ``cms.schedules``.
+plain module ``agenda.schedules``.
 """
 
 from django.core.exceptions import ValidationError
@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from cms import schedules
+from agenda import schedules
 
 
 class Weekday(models.IntegerChoices):

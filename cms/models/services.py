@@ -23,7 +23,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms import access, schedules
+from agenda import schedules
+from cms import access
 from cms.blocks import BaseStreamBlock
 
 from .schedules import OpeningRule, ScheduleException

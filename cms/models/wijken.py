@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms import geo
+from places import geo
 
 from .places import Town
 

@@ -5,7 +5,7 @@ Names come from the model's db_table and are quoted by the database (see search/
 
 from django.db import migrations
 
-from search import fts
+from search.engines.embedded import fulltext as fts
 
 
 class Migration(migrations.Migration):

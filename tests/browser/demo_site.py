@@ -38,7 +38,8 @@ def ensure_professional():
 
 def prepare_demo_site():
     from cms.demo import load_catalogue
-    from search import indexing, snapshot
+    from search import indexing
+    from search.engines.embedded import snapshot
     from wegwijzer.defaults import ensure_default_questions
 
     ensure_wagtail_root()

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from cms import schedules
+from agenda import schedules
 from cms.demo import CATALOGUE, load_catalogue
 from cms.models import OrganisationPage, Place, ServicePage, Sleutelpersoon, WijkPage
 

@@ -1,6 +1,6 @@
 import pytest
 
-from search import snapshot
+from search.engines.embedded import snapshot
 
 
 @pytest.fixture(autouse=True)

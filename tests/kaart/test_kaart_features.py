@@ -43,7 +43,7 @@ def test_geometry_is_geojson_lon_lat_and_properties_are_public(mapped):
 
 
 def test_session_label_is_dutch():
-    from cms.schedules import TIMEZONE
+    from agenda.schedules import TIMEZONE
 
     start = datetime.datetime(2031, 3, 6, 9, 30, tzinfo=TIMEZONE)
     session = NextSession(start, start + datetime.timedelta(hours=2), "", False)

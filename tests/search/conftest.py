@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.db import transaction
 
-from search import snapshot, synonyms
+from search import synonyms
+from search.engines.embedded import snapshot
 
 TODAY = datetime.date(2026, 11, 23)  # a Monday
 

@@ -9,9 +9,11 @@ import logging
 import pytest
 from django.core.management import CommandError, call_command
 
-from cms.geo import Point
-from search import elastic, es_query, query
-from search.records import ServiceRecord, build_record
+from places.geo import Point
+from search import query
+from search.engines.cluster import bodies as es_query
+from search.engines.cluster import engine as elastic
+from search.record import ServiceRecord, build_record
 from search.types import SearchParams, Sort
 from tests.search.helpers import pinned
 

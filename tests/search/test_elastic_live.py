@@ -11,7 +11,9 @@ import os
 import pytest
 from django.conf import settings
 
-from search import analysis, analyzers, elastic, indexing, query
+from search import analysis, indexing, query
+from search.engines.cluster import analyzers
+from search.engines.cluster import engine as elastic
 from search.types import SearchParams
 
 pytestmark = [

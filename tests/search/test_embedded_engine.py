@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from cms.geo import Point
+from places.geo import Point
 from search import query, ranking
 from search.models import SearchEntry
 from search.types import SearchParams, Sort
@@ -214,7 +214,7 @@ def test_empty_question_lists_everything_and_nonsense_finds_nothing(build):
 
 
 def test_another_process_sees_changes_at_its_next_search(build):
-    from search import snapshot
+    from search.engines.embedded import snapshot
 
     build.service("a", "Taalcafe")
     elsewhere = snapshot.Snapshot().refresh()  # the in-memory copy of another process

@@ -3,7 +3,8 @@
 import pytest
 from django.db import connection
 
-from search import analysis, fts
+from search import analysis
+from search.engines.embedded import fulltext as fts
 from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db

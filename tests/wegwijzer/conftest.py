@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from search import snapshot
+from search.engines.embedded import snapshot
 from wegwijzer.defaults import ensure_default_questions
 
 

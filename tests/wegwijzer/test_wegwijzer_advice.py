@@ -4,8 +4,8 @@ import datetime
 import pytest
 from django.http import QueryDict
 
-from cms import geo
-from cms.schedules import TIMEZONE
+from agenda.schedules import TIMEZONE
+from places import geo
 from wegwijzer import advice, sharing
 from wegwijzer import flow as flow_module
 

@@ -11,7 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from cms import schedules
+from agenda import schedules
 
 register = template.Library()
 

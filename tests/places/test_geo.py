@@ -1,4 +1,4 @@
-"""Tests for cms.geo: postcodes, coordinates and GeoJSON areas (no Django needed)."""
+"""Tests for places.geo: postcodes, coordinates and GeoJSON areas (no Django needed)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from cms.geo import (
+from places.geo import (
     POSTCODE_RE,
     GeoError,
     Point,

@@ -17,10 +17,12 @@ from django.utils import timezone
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch_dsl import Index
 
-from . import analyzers, es_query, results, synonyms
+from search import results, synonyms
+from search.record import ServiceRecord
+from search.types import SearchParams, SearchResult
+
+from . import analyzers, bodies
 from .documents import ServiceDocument
-from .records import ServiceRecord
-from .types import SearchParams, SearchResult
 
 
 @functools.lru_cache(maxsize=4)
@@ -130,12 +132,12 @@ def delete_pages(page_ids: list[int]) -> None:
 
 
 def search(params: SearchParams) -> SearchResult:
-    from . import embedded
+    from search.engines.embedded import engine as embedded
 
     now = results.now_for(params)
-    body = es_query.build_search(params, now)
+    body = bodies.build_search(params, now)
     response = client().search(index=alias_name(), **body).body
-    result = es_query.parse_response(response, params, now, results.labels())
+    result = bodies.parse_response(response, params, now, results.labels())
     result.suggestion = embedded.did_you_mean(params.q)
     return result
 
@@ -143,6 +145,6 @@ def search(params: SearchParams) -> SearchResult:
 def suggest(prefix: str, limit: int) -> list[str]:
     if len(prefix.strip()) < 2:
         return []
-    response = client().search(index=alias_name(), **es_query.build_suggest(prefix, limit)).body
+    response = client().search(index=alias_name(), **bodies.build_suggest(prefix, limit)).body
     options = response["suggest"]["services"][0]["options"]
     return list(dict.fromkeys(option["text"] for option in options))[:limit]

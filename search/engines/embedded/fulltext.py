@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from .analysis import is_safe_term
+from search.analysis import is_safe_term
 
 WEIGHTS = {  # helps-with phrases > title > summary > body > names of theme, organisation
     "helps_with_tokens": 4.0,
@@ -29,7 +29,7 @@ PG_LABELS = {"helps_with_tokens": "A", "title_tokens": "B", "summary_tokens": "C
 def _entry_model(apps=None):
     if apps is not None:
         return apps.get_model("search", "SearchEntry")
-    from .models import SearchEntry
+    from search.models import SearchEntry
 
     return SearchEntry
 

@@ -13,18 +13,17 @@ from __future__ import annotations
 import datetime
 import math
 
-from cms import schedules
-
-from . import ranking
-from .records import schedule_from_json
-from .results import (
+from agenda import schedules
+from search import ranking
+from search.record import schedule_from_json
+from search.results import (
     COST_ORDER,
     cost_labels,
     facet_values,
     min_distance,
     next_session,
 )
-from .types import Engine, ResultItem, SearchParams, SearchResult, Sort
+from search.types import Engine, ResultItem, SearchParams, SearchResult, Sort
 
 FIELDS = ["helps_with^4", "title^3", "summary^2", "body^1", "extra^0.75"]
 PHRASE_FIELDS = ["helps_with^4", "title^3", "summary^2"]

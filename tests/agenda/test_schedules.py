@@ -1,4 +1,4 @@
-"""Tests for cms.schedules (pure Python, no Django needed)."""
+"""Tests for agenda.schedules (pure Python, no Django needed)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 import icalendar
 import pytest
 
-from cms.schedules import (
+from agenda.schedules import (
     PRODID,
     TIMEZONE,
     Closure,

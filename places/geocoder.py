@@ -14,7 +14,7 @@ from collections.abc import MutableMapping
 from geopy.exc import GeopyError
 from geopy.geocoders import Nominatim
 
-from cms.geo import GeoError, Point, in_netherlands, normalise_postcode
+from places.geo import GeoError, Point, in_netherlands, normalise_postcode
 
 logger = logging.getLogger(__name__)
 

@@ -15,13 +15,13 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cms import schedules
+from agenda import schedules
+from search import analysis, synonyms
+from search.expansion import Knowledge
+from search.record import schedule_from_json
+from search.spelling import Corrector
 
-from . import analysis, synonyms
-from .expansion import Knowledge
-from .fts import WEIGHTS
-from .records import schedule_from_json
-from .spelling import Corrector
+from .fulltext import WEIGHTS
 
 K1 = 1.2
 B = {"helps_with_tokens": 0.3, "title_tokens": 0.5, "summary_tokens": 0.75}
@@ -120,7 +120,7 @@ class Snapshot:
 
     # ------------------------------------------------------------------ refreshing
     def refresh(self) -> Snapshot:
-        from .models import IndexState
+        from search.models import IndexState
 
         version = IndexState.current()
         if version == self.version:
@@ -138,7 +138,7 @@ class Snapshot:
         return queryset.values(*FIELDS, "indexed_at")
 
     def _sync(self) -> None:
-        from .models import SearchEntry
+        from search.models import SearchEntry
 
         stamps = dict(SearchEntry.objects.values_list("pk", "indexed_at"))
         changed = [pk for pk, stamp in stamps.items() if self.stamps.get(pk) != stamp]
@@ -168,7 +168,7 @@ class Snapshot:
                 gc.enable()
 
     def _load_all_rows(self) -> None:
-        from .models import SearchEntry
+        from search.models import SearchEntry
 
         self.docs, self.df, self.word_df, self.postings = {}, Counter(), Counter(), {}
         self.stamps = {}

@@ -30,7 +30,7 @@ import functools
 from django.conf import settings
 from elasticsearch_dsl import analyzer, token_filter
 
-from . import analysis
+from search import analysis
 
 STEMMER_LANGUAGE = "dutch"  # = Snowball dutch_porter on Elasticsearch 8.x; see above
 

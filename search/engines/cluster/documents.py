@@ -24,9 +24,8 @@ from elasticsearch_dsl import (
     Text,
 )
 
-from cms import schedules
-
-from .records import ServiceRecord, schedule_from_json
+from agenda import schedules
+from search.record import ServiceRecord, schedule_from_json
 
 SESSION_DAYS = 60  # open-now filtering looks this far ahead; rebuild the index daily
 

@@ -6,8 +6,8 @@ import csv
 
 import pytest
 
-from cms.geo import GeoError, Point, distance_m, normalise_postcode_query
-from cms.postcodes import (
+from places.geo import GeoError, Point, distance_m, normalise_postcode_query
+from places.postcodes import (
     DATA_FILE,
     PostcodeLocation,
     UnknownPostcode,

@@ -1,6 +1,6 @@
 """Offline postcode table for Uithoorn and De Kwakel.
 
-The table lives in ``cms/data/postcodes.csv`` (columns ``postcode,lat,lon,town``) and has a
+The table lives in ``places/data/postcodes.csv`` (columns ``postcode,lat,lon,town``) and has a
 row for every 4-digit area (PC4) plus a selection of full postcodes (PC6). The coordinates
 are approximate centroids (demo-grade, good to a few hundred metres), enough to sort
 organisations by distance or to pick the neighbourhood of a resident. No network is needed.
@@ -22,7 +22,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from cms.geo import GeoError, Point, normalise_postcode_query, validate_coordinates
+from places.geo import GeoError, Point, normalise_postcode_query, validate_coordinates
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "postcodes.csv"
 
@@ -87,7 +87,7 @@ def locate_postcode(value: str) -> PostcodeLocation:
 
     Accepts "1422AA", "1422 aa", " 1422  AA " and a 4-digit postcode like "1422".
     An exact full postcode wins; otherwise the centre of its 4-digit area is used.
-    Raises :class:`~cms.geo.GeoError` for an invalid postcode and :class:`UnknownPostcode`
+    Raises :class:`~places.geo.GeoError` for an invalid postcode and :class:`UnknownPostcode`
     for a valid postcode outside Uithoorn and De Kwakel.
     """
     postcode = normalise_postcode_query(value)

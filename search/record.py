@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from dateutil.relativedelta import relativedelta
 from django.utils.html import strip_tags
 
-from cms import schedules
+from agenda import schedules
 from cms.serializers import service_detail
 
 

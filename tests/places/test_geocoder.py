@@ -9,8 +9,8 @@ import pytest
 from geopy.geocoders import Nominatim
 from geopy.location import Location
 
-from cms.geo import Point
-from cms.geocoder import geocode_address
+from places.geo import Point
+from places.geocoder import geocode_address
 
 ADDRESS = ("Laan van Meerwijk", "16", "1422 AA", "Uithoorn")
 
@@ -26,7 +26,7 @@ def test_disabled_returns_none_without_asking(monkeypatch: pytest.MonkeyPatch) -
 def test_closed_port_returns_none_and_logs(caplog: pytest.LogCaptureFixture) -> None:
     cache: dict[str, Point | None] = {}
     started = time.monotonic()
-    with caplog.at_level(logging.WARNING, logger="cms.geocoder"):
+    with caplog.at_level(logging.WARNING, logger="places.geocoder"):
         result = geocode_address(
             *ADDRESS,
             enabled=True,

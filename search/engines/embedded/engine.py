@@ -2,7 +2,7 @@
 
 Needs no server. Writing: ``index_record`` / ``remove`` keep ``SearchEntry`` (and through it
 the full-text index) in step with the CMS. Reading: ``search`` finds candidates with the
-database's full-text index (``fts.match``) over pre-analysed tokens, then ranks them with
+database's full-text index (``fulltext.match``) over pre-analysed tokens, then ranks them with
 ``ranking`` using the in-process ``snapshot``.
 """
 
@@ -14,11 +14,20 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from . import analysis, expansion, fts, ranking, snapshot, synonyms
-from .models import IndexState, SearchEntry
-from .records import ServiceRecord
-from .results import COST_ORDER, cost_labels, facet_values, min_distance, next_session, now_for
-from .types import FACETS, Engine, ResultItem, SearchParams, SearchResult, Sort
+from search import analysis, expansion, ranking, synonyms
+from search.models import IndexState, SearchEntry
+from search.record import ServiceRecord
+from search.results import (
+    COST_ORDER,
+    cost_labels,
+    facet_values,
+    min_distance,
+    next_session,
+    now_for,
+)
+from search.types import FACETS, Engine, ResultItem, SearchParams, SearchResult, Sort
+
+from . import fulltext, snapshot
 
 # --------------------------------------------------------------------------- writing
 
@@ -69,7 +78,7 @@ def rebuild(records: Iterable[ServiceRecord]) -> int:
         SearchEntry.objects.all().delete()
         batch = [SearchEntry(page_id=r.page_id, **entry_values(r)) for r in records]
         SearchEntry.objects.bulk_create(batch, batch_size=500)
-        fts.rebuild()
+        fulltext.rebuild()
         IndexState.bump()
     snapshot.reset()
     return len(batch)
@@ -128,7 +137,7 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
     if analysis.content_words(params.q):
         vocabulary = synonyms.current_map()
         query = expansion.expand(params.q, vocabulary, snap.knowledge(vocabulary))
-        found = fts.match(query.terms)
+        found = fulltext.match(query.terms)
         candidates = set(snap.docs) if found is None else set(found)
         scores = ranking.above_threshold(ranking.score(query, snap, candidates))
     elif params.q.strip() and not params.has_filters and params.origin is None:
