@@ -42,6 +42,7 @@ run: install node-modules
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(DJANGO) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=sociale_kaart.settings.test $(DJANGO) check
 	$(BIN)/pytest $(PYTEST_ARGS)

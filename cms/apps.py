@@ -7,4 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Sociale kaart")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.connect()

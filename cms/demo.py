@@ -189,7 +189,7 @@ class DemoLoader:
             body=[("paragraph", f"<p>{html.escape(paragraph)}</p>") for paragraph in item["body"]],
             cost=item["cost"],
             access=item["access"],
-            languages=item.get("languages", "Nederlands"),
+            languages=item.get("languages", ["nl"]),
             wheelchair_accessible=item.get("wheelchair_accessible"),
             hearing_loop=item.get("hearing_loop", False),
             accessibility_notes=item.get("accessibility_notes", ""),

@@ -55,8 +55,11 @@ def service_summary(service) -> dict:
     }
 
 
-def service_detail(service, *, include_professional: bool = False, now=None) -> dict:
-    now = now or timezone.now()
+def public_service(service) -> dict:
+    """Every public field of a service that does not depend on the time of asking.
+
+    The public record of search (``search.record``) is made from this dict only.
+    """
     data = service_summary(service)
     data.update(
         {
@@ -74,12 +77,17 @@ def service_detail(service, *, include_professional: bool = False, now=None) -> 
             "at_home": service.at_home,
             "by_phone_or_online": service.by_phone_or_online,
             "contact": {"phone": service.phone, "email": service.email, "website": service.website},
-            "body": service.body.render_as_block() if service.body else "",
-            "open_now": service.is_open(now),
-            "next_sessions": [session_data(s) for s in service.next_sessions(count=5, now=now)],
+            "body": str(service.body.render_as_block()) if service.body else "",
         }
     )
-    data["body"] = str(data["body"])
+    return data
+
+
+def service_detail(service, *, include_professional: bool = False, now=None) -> dict:
+    now = now or timezone.now()
+    data = public_service(service)
+    data["open_now"] = service.is_open(now)
+    data["next_sessions"] = [session_data(s) for s in service.next_sessions(count=5, now=now)]
     if include_professional:
         data["professional"] = {
             name: getattr(service, name) for name in service.PROFESSIONAL_FIELDS

@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from cms import languages as language_codes
 from cms.models import OrganisationPage, Place, ServicePage, TargetGroup, Theme, WijkPage
 
 LIST_SEPARATOR = "|"
@@ -28,7 +29,7 @@ YES, NO = "ja", "nee"
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # text | bool | nullbool | choice | date | int | slugs | phrases | org | user
+    kind: str  # text | bool | nullbool | choice | date | int | slugs | phrases | codes | org | user
     field: str = ""  # model field, default: the column name
     related: type | None = None  # model for `slugs`
 
@@ -47,7 +48,7 @@ COLUMNS = (
     Column("target_groups", "slugs", related=TargetGroup),
     Column("cost", "choice"),
     Column("access", "choice"),
-    Column("languages", "text"),
+    Column("languages", "codes"),
     Column("places", "slugs", related=Place),
     Column("wijken", "slugs", related=WijkPage),
     Column("whole_municipality", "bool"),
@@ -178,6 +179,11 @@ def parse(column: Column, raw: str):
         return _parse_slugs(column, raw)
     if column.kind == "phrases":
         return _parse_phrases(raw)
+    if column.kind == "codes":
+        try:
+            return language_codes.normalise(raw.replace(LIST_SEPARATOR, ",").split(","))
+        except ValueError as error:
+            raise CellError(str(error)) from None
     if column.kind == "org":
         organisation = OrganisationPage.objects.filter(slug=raw).first() if raw else None
         if organisation is None:
@@ -205,7 +211,7 @@ def fmt(column: Column, value) -> str:
         return str(value)
     if column.kind == "slugs":
         return LIST_SEPARATOR.join(sorted(obj.slug for obj in value))
-    if column.kind == "phrases":
+    if column.kind in ("phrases", "codes"):
         return LIST_SEPARATOR.join(value)
     if column.kind == "org":
         return value.slug if value else ""

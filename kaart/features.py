@@ -1,18 +1,15 @@
 """Search results and wijk boundaries as GeoJSON for the map.
 
 The map never searches by itself: it is given the typed results of ``search.query.run`` and
-adds where the services take place. One point per place of each service found, so a service
-at two addresses has two markers. Only public fields are used (``cms.serializers``).
+adds where the services take place, from the results themselves (no second query). One
+point per place of each service found, so a service at two addresses has two markers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.utils.translation import gettext as _
 
 from agenda import schedules
-from cms.serializers import place_data
 from cms.templatetags.site_tags import day_label
 
 
@@ -27,19 +24,6 @@ def session_label(session) -> str:
         "start": start.strftime("%H:%M"),
         "end": end.strftime("%H:%M"),
     }
-
-
-def places_by_service(slugs: Iterable[str]) -> dict[str, list[dict]]:
-    """The public place data of each live service, by service slug."""
-    from cms.models import ServicePage
-
-    slugs = list(dict.fromkeys(slugs))
-    if not slugs:
-        return {}
-    services = (
-        ServicePage.objects.live().public().filter(slug__in=slugs).prefetch_related("places__wijk")
-    )
-    return {service.slug: [place_data(p) for p in service.places.all()] for service in services}
 
 
 def _feature(item, place: dict, rank: int) -> dict:
@@ -65,12 +49,11 @@ def _feature(item, place: dict, rank: int) -> dict:
 
 def results_collection(results) -> dict:
     """A FeatureCollection with a point for every place of every result, in result order."""
-    results = list(results)
-    places = places_by_service(item.slug for item in results)
     features = [
         _feature(item, place, rank)
         for rank, item in enumerate(results, start=1)
-        for place in places.get(item.slug, [])
+        for place in item.locations
+        if place.get("lat") is not None and place.get("lon") is not None
     ]
     return {"type": "FeatureCollection", "features": features}
 

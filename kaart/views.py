@@ -4,12 +4,11 @@ with the same parameters as /zoeken/, so the map, the list and the URL share one
 from __future__ import annotations
 
 import dataclasses
-import json
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from cms.responses import json_response
 from search import query
 from search.params import ParamError, parse
 
@@ -19,11 +18,8 @@ from . import config, features
 MAP_LIMIT = 500
 
 
-def geojson_response(data: dict, status: int = 200) -> HttpResponse:
-    """JSON with <, > and & escaped, so nothing typed is ever reflected as markup."""
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return HttpResponse(text, status=status, content_type="application/geo+json; charset=utf-8")
+def geojson_response(data: dict, status: int = 200):
+    return json_response(data, status, content_type="application/geo+json")
 
 
 def _all_results(params, *, record: bool):

@@ -2,52 +2,48 @@
 
 The full-text part of the index is not a Django field: on SQLite an FTS5 table kept in step
 by triggers, on PostgreSQL a generated ``tsvector`` column with a GIN index. Both are created
-in migration 0002 from ``SearchEntry._meta.db_table`` (see ``search/fts.py``).
+by migration 0002 with frozen SQL (queried by ``search/engines/embedded/fulltext.py``).
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .record import STORED, TEXT_CLASSES, Kind
 from .synonyms import Synonym
 
 __all__ = ["IndexState", "SearchEntry", "Synonym", "UnansweredQuery"]
 
-# The token columns hold pre-analysed text (see search.analysis.index_stream), in order of
-# weight: what a service helps with counts most, the body least.
-TOKEN_FIELDS = (
-    "helps_with_tokens",
-    "title_tokens",
-    "summary_tokens",
-    "body_tokens",
-    "extra_tokens",
-)
+# A column per stored field of the record, by kind; a few keep the size they were made with.
+_SIZED = {
+    "slug": lambda: models.CharField(max_length=255, db_index=True),
+    "title": lambda: models.CharField(max_length=255),
+    "url": lambda: models.CharField(max_length=500, blank=True),
+    "cost": lambda: models.CharField(max_length=30, blank=True),
+}
+_BY_KIND = {
+    Kind.KEYWORD: lambda: models.CharField(max_length=255, blank=True),
+    Kind.TEXT: lambda: models.TextField(blank=True),
+    Kind.REF: lambda: models.JSONField(null=True, blank=True),
+    Kind.SCHEDULE: lambda: models.JSONField(null=True, blank=True),
+    Kind.LABELS: lambda: models.JSONField(default=list),
+    Kind.PLACES: lambda: models.JSONField(default=list),
+    Kind.PHRASES: lambda: models.JSONField(default=list),
+    Kind.CODES: lambda: models.JSONField(default=list),
+    Kind.BOOL: lambda: models.BooleanField(default=False),
+    Kind.DATE: lambda: models.DateField(null=True, blank=True),
+}
 
 
 class SearchEntry(models.Model):
-    """One live, public service, flattened to public fields and pre-analysed tokens."""
+    """One live, public service: its stored record fields (one column each, from
+    ``search.record.FIELDS``) and the pre-analysed tokens of each text class.
+
+    On SQLite the full-text table is kept in step by triggers on this table: a migration
+    that makes Django rebuild the table (most column changes there) must drop and re-create
+    them around it, as 0004 does.
+    """
 
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    slug = models.CharField(max_length=255, db_index=True)
-    title = models.CharField(max_length=255)
-    summary = models.TextField(blank=True)
-    url = models.CharField(max_length=500, blank=True)
-    organisation = models.JSONField(null=True, blank=True)
-    themes = models.JSONField(default=list)
-    target_groups = models.JSONField(default=list)
-    wijken = models.JSONField(default=list)
-    places = models.JSONField(default=list)
-    cost = models.CharField(max_length=30, blank=True)
-    at_home = models.BooleanField(default=False)
-    by_phone_or_online = models.BooleanField(default=False)
-    schedule = models.JSONField(null=True, blank=True)
-    overdue_from = models.DateField(null=True, blank=True)
-    phrases = models.JSONField(default=list)
-
-    helps_with_tokens = models.TextField(blank=True)
-    title_tokens = models.TextField(blank=True)
-    summary_tokens = models.TextField(blank=True)
-    body_tokens = models.TextField(blank=True)
-    extra_tokens = models.TextField(blank=True)
     words = models.TextField(blank=True, help_text="Distinct normalised words, for spelling.")
     indexed_at = models.DateTimeField(db_index=True)
 
@@ -57,6 +53,12 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+for _field in STORED:
+    SearchEntry.add_to_class(_field.name, _SIZED.get(_field.name, _BY_KIND[_field.kind])())
+for _text_class in TEXT_CLASSES:
+    SearchEntry.add_to_class(_text_class.column, models.TextField(blank=True))
 
 
 class IndexState(models.Model):

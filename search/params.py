@@ -17,7 +17,7 @@ from cms.models.services import Cost
 from places import geo
 from places.postcodes import UnknownPostcode, locate_postcode
 
-from .types import FACETS, SearchParams, Sort
+from .types import FACETS, FILTERS, SearchParams, Sort
 
 MAX_QUERY_LENGTH = 500
 MAX_PAGE = 1000
@@ -120,10 +120,7 @@ def parse(data) -> Parsed:
         )
     params = SearchParams(
         q=q,
-        themes=filters["thema"],
-        target_groups=filters["doelgroep"],
-        wijken=filters["wijk"],
-        costs=filters["kosten"],
+        **{FILTERS[name]: values for name, values in filters.items()},
         open_now=data.get("open_nu", "").strip().lower() in _TRUE,
         origin=origin,
         sort=sort if origin is not None else Sort.RELEVANCE,

@@ -9,9 +9,12 @@ score = (sum over concepts of the best alternative's weighted BM25 score)
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from .engines.embedded.snapshot import SEQUENCE_FIELDS, Doc, Snapshot
 from .expansion import AnalysedQuery
+
+if TYPE_CHECKING:  # the embedded engine's documents; the constants serve both engines
+    from .engines.embedded.snapshot import Doc, Snapshot
 
 PHRASE_PAIR_BOOST = 0.3  # all consecutive word pairs found next to each other: +30 %
 WHOLE_PHRASE_BOOST = 0.3  # the whole question (2+ words) in one field: another +30 %
@@ -91,8 +94,7 @@ def phrase_factor(doc: Doc, stems: list[str], pairs: set[tuple[str, str]]) -> fl
     found: set[tuple[str, str]] = set()
     whole = False
     size = len(stems)
-    for name in SEQUENCE_FIELDS:
-        sequence = doc.sequences.get(name, [])
+    for sequence in doc.sequences.values():
         for i in range(len(sequence) - 1):
             pair = (sequence[i], sequence[i + 1])
             if pair in pairs:

@@ -1,44 +1,195 @@
-"""What a service looks like to search: public fields only, for both engines.
+"""One service as search, map and API see it: the FIELDS table and the record made from it.
 
-Everything a resident can read comes from ``cms.serializers.service_detail`` (the one place
-that decides which fields are public, called without professional fields). Besides that we
-keep the opening hours (public: they are on every loket page) and the date from which the
-information counts as overdue, used for a mild ranking penalty.
+Everything in a record comes from ``cms.serializers.public_service`` (the one place that
+decides which fields are public; professional-only fields are never in that dict), plus
+the opening hours (public: they are on every loket page) and the date from which the
+information counts as overdue (a mild ranking penalty).
+
+FIELDS is the only list of a service's searchable fields. From it are derived:
+* the embedded engine's columns (``search.models.SearchEntry``) and in-memory documents;
+* the Elasticsearch mapping and bulk documents (``search.engines.cluster.documents``);
+* which words count in which text class (``TEXT_CLASSES``: weight per class);
+* the facets and filters (``FACETS``) and the typed result (``search.results.result_item``).
+A new searchable field is one row here (and one line in ``public_service``).
 """
 
 from __future__ import annotations
 
 import datetime
 import html
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, make_dataclass
+from dataclasses import field as dataclass_field
+from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 from django.utils.html import strip_tags
 
 from agenda import schedules
-from cms.serializers import service_detail
+from cms import languages
+from cms.serializers import public_service
+
+
+class Kind(StrEnum):
+    """What a value is; decides its column, its Elasticsearch type and its text."""
+
+    KEYWORD = "keyword"  # a short string, matched exactly (slug, cost)
+    TEXT = "text"  # running text
+    PHRASES = "phrases"  # a list of sentences
+    REF = "ref"  # one {"slug", "name"} or None
+    LABELS = "labels"  # a list of {"slug", "name"}
+    CODES = "codes"  # a list of codes (ISO 639-1 languages)
+    PLACES = "places"  # a list of public place data, with coordinates
+    BOOL = "bool"
+    DATE = "date"
+    SCHEDULE = "schedule"  # opening hours as JSON (see schedule_to_json)
 
 
 @dataclass(frozen=True)
-class ServiceRecord:
-    page_id: int
-    slug: str
-    title: str
-    summary: str
-    url: str
-    organisation: dict | None
-    themes: list[dict]
-    target_groups: list[dict]
-    wijken: list[dict]
-    places: list[dict]
-    cost: str
-    at_home: bool
-    by_phone_or_online: bool
-    helps_with: list[str]
-    body: str
-    schedule: dict | None
-    overdue_from: datetime.date | None
-    extra: list[str] = field(default_factory=list)  # organisation, theme and place names
+class TextClass:
+    """A weight class of words: one token column (embedded) and one text field (cluster)."""
+
+    name: str
+    weight: float
+    pg_label: str  # PostgreSQL tsvector weight label (candidate order only)
+    bm25_b: float  # length normalisation in the embedded BM25
+    phrases: bool  # word order is kept for phrase boosts
+
+    @property
+    def column(self) -> str:
+        return f"{self.name}_tokens"
+
+
+# Helps-with phrases > title > summary > body > names of organisation, themes and places.
+TEXT_CLASSES = (
+    TextClass("helps_with", 4.0, "A", 0.3, True),
+    TextClass("title", 3.0, "B", 0.5, True),
+    TextClass("summary", 2.0, "C", 0.75, True),
+    TextClass("body", 1.0, "D", 0.75, False),
+    TextClass("extra", 0.75, "D", 0.75, False),
+)
+WEIGHTS = {c.column: c.weight for c in TEXT_CLASSES}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    text: str | None = None  # the text class its words count in; None: not searched as text
+    stored: bool = True  # kept in the index and given back with every result
+    facet: str | None = None  # name of the filter and facet (query parameter)
+    labels: Callable[[], dict[str, str]] | None = None  # facet labels, unless in the value
+    indexed: bool = True  # the cluster can filter on it
+
+
+def _cost_labels() -> dict[str, str]:
+    from cms.models.services import Cost
+
+    return {value: str(label) for value, label in Cost.choices}
+
+
+FIELDS = (
+    Field("slug", Kind.KEYWORD),
+    Field("title", Kind.TEXT, text="title"),
+    Field("summary", Kind.TEXT, text="summary"),
+    Field("url", Kind.KEYWORD, indexed=False),
+    Field("organisation", Kind.REF, text="extra"),
+    Field("themes", Kind.LABELS, text="extra", facet="thema"),
+    Field("target_groups", Kind.LABELS, text="extra", facet="doelgroep"),
+    Field("wijken", Kind.LABELS, facet="wijk"),
+    Field("places", Kind.PLACES, text="extra"),
+    Field("cost", Kind.KEYWORD, facet="kosten", labels=_cost_labels),
+    Field("languages", Kind.CODES, facet="taal", labels=languages.names),
+    Field("at_home", Kind.BOOL),
+    Field("by_phone_or_online", Kind.BOOL),
+    Field("helps_with", Kind.PHRASES, text="helps_with"),
+    Field("body", Kind.TEXT, text="body", stored=False),
+    Field("schedule", Kind.SCHEDULE),
+    Field("overdue_from", Kind.DATE),
+)
+FIELDS_BY_NAME = {f.name: f for f in FIELDS}
+STORED = tuple(f for f in FIELDS if f.stored)
+FACETS = {f.facet: f for f in FIELDS if f.facet}
+
+_EMPTY: dict[Kind, Callable] = {
+    Kind.KEYWORD: str,
+    Kind.TEXT: str,
+    Kind.PHRASES: list,
+    Kind.REF: lambda: None,
+    Kind.LABELS: list,
+    Kind.CODES: list,
+    Kind.PLACES: list,
+    Kind.BOOL: bool,
+    Kind.DATE: lambda: None,
+    Kind.SCHEDULE: lambda: None,
+}
+
+
+def _texts(kind: Kind, value) -> list[str]:
+    """The words of a value that count as text."""
+    if not value:
+        return []
+    if kind in (Kind.TEXT, Kind.KEYWORD):
+        return [value]
+    if kind == Kind.REF:
+        return [value["name"]]
+    if kind in (Kind.LABELS, Kind.PLACES):
+        return [item["name"] for item in value]
+    return list(value)
+
+
+class _RecordMethods:
+    def texts(self, text_class: str) -> list[str]:
+        """The texts of one weight class, in FIELDS order."""
+        return [
+            text
+            for f in FIELDS
+            if f.text == text_class
+            for text in _texts(f.kind, getattr(self, f.name))
+        ]
+
+    @property
+    def extra(self) -> list[str]:
+        return self.texts("extra")
+
+    def all_texts(self) -> list[str]:
+        return [text for c in TEXT_CLASSES for text in self.texts(c.name)]
+
+    def facet_values(self, facet: str) -> frozenset[str]:
+        field = FACETS[facet]
+        value = getattr(self, field.name)
+        if field.kind == Kind.LABELS:
+            return frozenset(item["slug"] for item in value)
+        if field.kind == Kind.CODES:
+            return frozenset(value)
+        return frozenset([value]) if value else frozenset()
+
+    def stored(self) -> dict:
+        """The stored fields as JSON-safe values (what every index keeps)."""
+        values = {f.name: getattr(self, f.name) for f in STORED}
+        if values["overdue_from"] is not None:
+            values["overdue_from"] = values["overdue_from"].isoformat()
+        return values
+
+    @classmethod
+    def from_stored(cls, page_id: int, values: dict):
+        """A record from what an index gave back; fields it lacks get their empty value."""
+        given = {f.name: values[f.name] for f in STORED if values.get(f.name) is not None}
+        overdue = given.get("overdue_from")
+        if isinstance(overdue, str):
+            given["overdue_from"] = datetime.date.fromisoformat(overdue)
+        return cls(page_id=page_id, **given)
+
+
+ServiceRecord = make_dataclass(
+    "ServiceRecord",
+    [("page_id", int)]
+    + [(f.name, object, dataclass_field(default_factory=_EMPTY[f.kind])) for f in FIELDS],
+    bases=(_RecordMethods,),
+    frozen=True,
+)
+ServiceRecord.__module__ = __name__
+ServiceRecord.__doc__ = "The public record of one service; one attribute per row of FIELDS."
 
 
 def is_indexable(page) -> bool:
@@ -74,7 +225,7 @@ def indexable_services():
     )
 
 
-def build_record(page, *, checked: bool = False) -> ServiceRecord | None:
+def build_record(page, *, checked: bool = False):
     """The public record of a service, or None when it must not be in the index.
 
     ``checked``: the caller took the page from ``indexable_services()`` (saves queries).
@@ -82,49 +233,25 @@ def build_record(page, *, checked: bool = False) -> ServiceRecord | None:
     if not checked and not is_indexable(page):
         return None
     service = page.specific
-    data = service_detail(service)  # never include_professional
-    places = [
-        {"name": p["name"], "lat": p["lat"], "lon": p["lon"], "wijk": p["wijk"]}
-        for p in data["places"]
-    ]
-    organisation = data["organisation"]
-    extra = [
-        *([organisation["name"]] if organisation else []),
-        *(t["name"] for t in data["themes"]),
-        *(t["name"] for t in data["target_groups"]),
-        *(p["name"] for p in places),
-    ]
-    return ServiceRecord(
-        page_id=service.pk,
-        slug=data["slug"],
-        title=data["title"],
-        summary=data["summary"],
+    data = public_service(service)  # the public gate: never professional fields
+    values = {f.name: data[f.name] for f in FIELDS if f.name in data}
+    values.update(
         url=data["url"] or "",
-        organisation=organisation,
-        themes=data["themes"],
-        target_groups=data["target_groups"],
-        wijken=_wijken(data),
-        places=places,
-        cost=data["cost"],
-        at_home=data["at_home"],
-        by_phone_or_online=data["by_phone_or_online"],
+        wijken=_wijken(data, service),
         helps_with=list(data["helps_with"]),
         body=html.unescape(strip_tags(data["body"])).strip(),
         schedule=schedule_to_json(service.schedule()) if service.has_schedule else None,
         overdue_from=_overdue_from(service),
-        extra=extra,
     )
+    return ServiceRecord(page_id=service.pk, **values)
 
 
-def _wijken(data: dict) -> list[dict]:
+def _wijken(data: dict, service) -> list[dict]:
     """Wijken the service names, plus the wijken its places lie in (like WijkPage)."""
-    from cms.models import WijkPage
-
     found = {w["slug"]: w["name"] for w in data["wijken"]}
-    missing = {p["wijk"] for p in data["places"] if p["wijk"] and p["wijk"] not in found}
-    if missing:
-        for slug, title in WijkPage.objects.filter(slug__in=missing).values_list("slug", "title"):
-            found[slug] = title
+    for place in service.places.all():
+        if place.wijk_id and place.wijk.slug not in found:
+            found[place.wijk.slug] = place.wijk.title
     return [{"slug": slug, "name": name} for slug, name in sorted(found.items())]
 
 

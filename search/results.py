@@ -1,4 +1,4 @@
-"""Helpers both engines use to turn stored services into typed results and facets."""
+"""Helpers both engines use to turn stored records into typed results and facets."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import datetime
 from collections.abc import Iterable
 
 from agenda import schedules
-from cms.models.services import Cost
 from places import geo
 
-from .types import FacetValue, NextSession, SearchParams
+from .record import FACETS, Kind, schedule_from_json
+from .types import FacetValue, NextSession, ResultItem, SearchParams
 
 
 def min_distance(origin: geo.Point | None, places: Iterable[dict]) -> float | None:
@@ -38,6 +38,56 @@ def next_session(schedule: schedules.Schedule | None, now: datetime.datetime) ->
     )
 
 
+def result_item(
+    record,
+    distance: float | None,
+    *,
+    score: float,
+    now: datetime.datetime,
+    schedule: schedules.Schedule | None = None,
+    open_now: bool | None = None,
+) -> ResultItem:
+    """The typed result of one record; the same for every engine.
+
+    ``schedule`` / ``open_now``: when the engine already has them (saves parsing again).
+    """
+    if schedule is None:
+        schedule = schedule_from_json(record.schedule)
+    if open_now is None:
+        open_now = schedule is not None and schedules.is_open(schedule, now)
+    return ResultItem(
+        slug=record.slug,
+        title=record.title,
+        summary=record.summary,
+        url=record.url,
+        organisation=record.organisation,
+        themes=record.themes,
+        distance_m=round(distance) if distance is not None else None,
+        open_now=open_now,
+        next_session=next_session(schedule, now),
+        places=[p["name"] for p in record.places],
+        at_home=record.at_home,
+        by_phone_or_online=record.by_phone_or_online,
+        has_schedule=schedule is not None,
+        score=round(score, 4),
+        locations=record.places,
+        languages=record.languages,
+        target_groups=record.target_groups,
+    )
+
+
+def facet_labels(name: str) -> dict[str, str]:
+    """Labels of a facet whose values do not carry their own (costs, languages)."""
+    field = FACETS[name]
+    return field.labels() if field.labels else {}
+
+
+def facet_order(name: str) -> list[str] | None:
+    """Keyword facets with fixed labels (costs) keep the order of their choices."""
+    field = FACETS[name]
+    return list(field.labels()) if field.kind == Kind.KEYWORD and field.labels else None
+
+
 def facet_values(
     counts: dict[str, int], labels: dict[str, str], selected: Iterable[str], order=None
 ) -> list[FacetValue]:
@@ -52,13 +102,6 @@ def facet_values(
         FacetValue(value=v, label=labels.get(v, v), count=counts.get(v, 0), selected=v in chosen)
         for v in ordered
     ]
-
-
-COST_ORDER = [value for value, _ in Cost.choices]
-
-
-def cost_labels() -> dict[str, str]:
-    return {value: str(label) for value, label in Cost.choices}
 
 
 def now_for(params: SearchParams) -> datetime.datetime:

@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.models import OrganisationPage, Place, ServicePage, TargetGroup, Theme, WijkPage
+from cms.signals import places_moved as places_moved_signal
 
 from . import indexing
 from .synonyms import Synonym
@@ -28,9 +30,15 @@ def page_changed(sender, instance, **kwargs):
     elif isinstance(instance, OrganisationPage):
         indexing.reindex_pages(instance.services.all())
     elif isinstance(instance, WijkPage):
-        # Wijk names, and the wijk of every place (cms.signals reassigns those first).
-        indexing.reindex_pages(ServicePage.objects.filter(places__isnull=False).distinct())
-        indexing.reindex_pages(ServicePage.objects.filter(wijken=instance))
+        # Its name shows with the services that name it or have a place in it. Places that
+        # moved to another wijk arrive through ``places_moved``, in whatever order.
+        indexing.reindex_pages(
+            ServicePage.objects.filter(Q(wijken=instance) | Q(places__wijk=instance)).distinct()
+        )
+
+
+def places_moved(sender, place_ids, **kwargs):
+    indexing.reindex_pages(ServicePage.objects.filter(places__in=place_ids).distinct())
 
 
 def urls_changed(sender, instance, **kwargs):
@@ -86,6 +94,7 @@ def connect() -> None:
     page_unpublished.connect(page_changed, dispatch_uid=f"{UID}-unpublished")
     post_page_move.connect(urls_changed, dispatch_uid=f"{UID}-moved")
     page_slug_changed.connect(urls_changed, dispatch_uid=f"{UID}-slug")
+    places_moved_signal.connect(places_moved, dispatch_uid=f"{UID}-places-moved")
     post_delete.connect(service_deleted, sender=ServicePage, dispatch_uid=f"{UID}-deleted")
     for model in (Place, Theme, TargetGroup):
         post_save.connect(snippet_saved, sender=model, dispatch_uid=f"{UID}-{model.__name__}")

@@ -9,7 +9,16 @@ from enum import StrEnum
 from places.geo import Point
 
 PAGE_SIZE = 10
-FACETS = ("thema", "doelgroep", "wijk", "kosten")
+# Filter and facet name (query parameter) -> SearchParams attribute; one per facet of the
+# FIELDS table in search.record (tests/search/test_record.py keeps the two in step).
+FILTERS = {
+    "thema": "themes",
+    "doelgroep": "target_groups",
+    "wijk": "wijken",
+    "kosten": "costs",
+    "taal": "languages",
+}
+FACETS = tuple(FILTERS)
 
 
 class Sort(StrEnum):
@@ -29,6 +38,7 @@ class SearchParams:
     target_groups: tuple[str, ...] = ()
     wijken: tuple[str, ...] = ()
     costs: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()  # ISO 639-1 codes
     open_now: bool = False
     origin: Point | None = None
     sort: Sort = Sort.RELEVANCE
@@ -37,12 +47,7 @@ class SearchParams:
     now: datetime.datetime | None = None  # "now" for open-now; tests pin it
 
     def filters(self) -> dict[str, tuple[str, ...]]:
-        return {
-            "thema": self.themes,
-            "doelgroep": self.target_groups,
-            "wijk": self.wijken,
-            "kosten": self.costs,
-        }
+        return {name: getattr(self, attribute) for name, attribute in FILTERS.items()}
 
     @property
     def has_filters(self) -> bool:
@@ -82,6 +87,10 @@ class ResultItem:
     by_phone_or_online: bool = False
     has_schedule: bool = False
     score: float = 0.0
+    # Public place data with coordinates: the map needs nothing else (no second query).
+    locations: list[dict] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # ISO 639-1 codes
+    target_groups: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {

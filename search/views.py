@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+
+from cms.responses import json_response
 
 from . import query
 from .params import ParamError, clean_query, parse
 
 MAX_SUGGEST_LENGTH = 100
-
-
-def json_response(data: dict, status: int = 200) -> HttpResponse:
-    """JSON in which <, > and & are escaped, so nothing typed is ever reflected as markup."""
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return HttpResponse(text, status=status, content_type="application/json; charset=utf-8")
 
 
 @require_GET

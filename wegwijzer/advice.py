@@ -102,12 +102,10 @@ def nearest_loket(
 
 def wijk_at(point: geo.Point | None):
     """The wijk whose boundary contains the point (postcode centre), or None."""
-    if point is None:
-        return None
     from cms.models import WijkPage
+    from cms.models.wijken import wijk_at as lookup
 
-    wijken = WijkPage.objects.live().public()
-    return geo.find_containing(point, ((wijk, wijk.boundary) for wijk in wijken))
+    return lookup(point, WijkPage.objects.live().public())
 
 
 def build_advice(choices: Choices, now: datetime.datetime | None = None) -> Advice:

@@ -1,6 +1,6 @@
 from .organisations import OrganisationIndexPage, OrganisationPage
 from .pages import HomePage, LoketOverviewPage, StandardPage
-from .places import Place, Town
+from .places import Place
 from .services import (
     Access,
     Cost,
@@ -13,6 +13,7 @@ from .services import (
 )
 from .site_settings import SiteSettings
 from .taxonomy import TargetGroup, Theme
+from .towns import Town
 from .wijken import Sleutelpersoon, WijkIndexPage, WijkPage
 
 __all__ = [

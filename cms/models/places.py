@@ -8,10 +8,8 @@ from wagtail.search import index
 
 from places import geo
 
-
-class Town(models.TextChoices):
-    UITHOORN = "Uithoorn", "Uithoorn"
-    DE_KWAKEL = "De Kwakel", "De Kwakel"
+from .towns import Town
+from .wijken import wijk_at
 
 
 class Place(index.Indexed, models.Model):
@@ -118,7 +116,4 @@ class Place(index.Indexed, models.Model):
 
     def derive_wijk(self):
         """Find the wijk whose boundary contains this place (point in polygon)."""
-        from cms.models.wijken import WijkPage
-
-        areas = ((wijk, wijk.boundary) for wijk in WijkPage.objects.live() if wijk.boundary)
-        return geo.find_containing(self.point, areas)
+        return wijk_at(self.point)

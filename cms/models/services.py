@@ -2,6 +2,7 @@
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.shortcuts import get_object_or_404
@@ -24,7 +25,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from agenda import schedules
-from cms import access
+from cms import access, page_actions
+from cms import languages as language_codes
 from cms.blocks import BaseStreamBlock
 
 from .schedules import OpeningRule, ScheduleException
@@ -96,10 +98,20 @@ class ServiceIndexPage(RoutablePageMixin, Page):
 
 
 class ServicePageForm(WagtailAdminPageForm):
-    """An Aanbieder account can only choose its own organisation."""
+    """An Aanbieder account can only choose its own organisation. Languages are ticked."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "languages" in self.fields:
+            self.fields["languages"] = forms.MultipleChoiceField(
+                label=_("talen"),
+                choices=language_codes.choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_("In welke talen kan iemand hier terecht?"),
+            )
+            if not self.instance.pk:
+                self.initial.setdefault("languages", language_codes.default())
         field = self.fields.get("organisation")
         if field is not None and access.is_restricted_provider(self.for_user):
             organisation_id = access.provider_organisation_id(self.for_user)
@@ -130,11 +142,11 @@ class ServicePage(RoutablePageMixin, Page):
     access = models.CharField(
         _("hoe krijgt u het?"), max_length=30, choices=Access.choices, default=Access.SIGN_UP
     )
-    languages = models.CharField(
+    languages = models.JSONField(
         _("talen"),
-        max_length=200,
-        default="Nederlands",
-        help_text=_("Bijvoorbeeld: Nederlands, Engels"),
+        default=list,
+        blank=True,
+        help_text=_("In welke talen kan iemand hier terecht?"),
     )
     wheelchair_accessible = models.BooleanField(
         _("toegankelijk met een rolstoel"), null=True, blank=True
@@ -313,15 +325,11 @@ class ServicePage(RoutablePageMixin, Page):
     # Routes (the page itself is RoutablePageMixin's default "" route) ---------------
     @path("wijziging/")
     def correction_route(self, request):
-        from editorial.views.corrections import correction_form
-
-        return correction_form(request, self)
+        return page_actions.serve("correction", request, self)
 
     @path("wijziging/bedankt/")
     def correction_thanks_route(self, request):
-        from editorial.views.corrections import correction_thanks
-
-        return correction_thanks(request, self)
+        return page_actions.serve("correction_thanks", request, self)
 
     # Schedules -----------------------------------------------------------------
     def schedule(self) -> schedules.Schedule:

@@ -13,7 +13,18 @@ from wagtail.search import index
 
 from places import geo
 
-from .places import Town
+from .towns import Town
+
+
+def wijk_at(point: geo.Point | None, wijken=None):
+    """The wijk whose boundary contains the point, or None: the one wijk lookup.
+
+    ``wijken``: where to look (default: every live wijk).
+    """
+    if point is None:
+        return None
+    candidates = WijkPage.objects.live() if wijken is None else wijken
+    return geo.find_containing(point, ((w, w.boundary) for w in candidates if w.boundary))
 
 
 class WijkIndexPage(Page):

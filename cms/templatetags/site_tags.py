@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from agenda import schedules
+from cms import languages
 
 register = template.Library()
 
@@ -47,6 +48,12 @@ def day_label(value):
         if value == today + datetime.timedelta(days=1):
             return _("Morgen, %(date)s") % {"date": text}
     return capfirst(text)
+
+
+@register.filter
+def language_names(codes):
+    """["nl", "ar"] -> "Nederlands, Arabisch" (in the active language)."""
+    return ", ".join(languages.name(code) for code in codes or ())
 
 
 @register.filter

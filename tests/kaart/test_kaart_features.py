@@ -58,3 +58,17 @@ def test_wijk_boundaries(mapped):
     assert feature["geometry"]["type"] == "Polygon"
     assert feature["properties"]["name"] == "Centrum"
     assert feature["properties"]["url"] == "/wijken/centrum/"
+
+
+@pytest.mark.django_db
+def test_the_map_takes_places_from_the_results_without_a_second_query(
+    build, django_assert_num_queries
+):
+    place = build.place("kuyper", "De Kuyper", lat=52.24, lon=4.83)
+    build.service("shv", "Hulp bij schulden", places=[place])
+    result = query.run(SearchParams(), record=False)
+    with django_assert_num_queries(0):
+        collection = features.results_collection(result.results)
+    (feature,) = collection["features"]
+    assert feature["geometry"]["coordinates"] == [4.83, 52.24]
+    assert feature["properties"]["address"].endswith(", Uithoorn")

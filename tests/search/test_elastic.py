@@ -23,7 +23,7 @@ PUBLIC_FIELDS = {
     "page_id", "slug", "title", "summary", "helps_with", "body", "extra", "suggest", "url",
     "organisation", "themes", "target_groups", "wijken", "places", "locations", "cost",
     "at_home", "by_phone_or_online", "comes_to_you", "only_comes_to_you", "schedule",
-    "sessions", "overdue_from",
+    "sessions", "overdue_from", "languages", "spelling",
 }  # fmt: skip
 
 
@@ -118,7 +118,7 @@ def _record(**overrides):
             "exceptions": [],
         },
         "overdue_from": datetime.date(2028, 1, 1),
-        "extra": ["Gemeente Uithoorn", "Geld en schulden", "De Kuyper"],
+        "languages": ["nl", "ar"],
     }
     values.update(overrides)
     return ServiceRecord(**values)

@@ -87,3 +87,9 @@ def search_analyzer():
 def suggest_analyzer():
     """For the completion field: folded words, no stemming, so prefixes stay prefixes."""
     return analyzer("nl_suggest", tokenizer="standard", filter=["lowercase", "asciifolding"])
+
+
+def spelling_analyzer():
+    """For did-you-mean (term suggester): whole words as typed, only lower-cased and folded."""
+    stop, _overrides, _stemmer = _common_filters()
+    return analyzer("nl_spelling", tokenizer="standard", filter=["lowercase", "asciifolding", stop])

@@ -13,30 +13,21 @@ from __future__ import annotations
 import datetime
 import math
 
-from agenda import schedules
-from search import ranking
-from search.record import schedule_from_json
-from search.results import (
-    COST_ORDER,
-    cost_labels,
-    facet_values,
-    min_distance,
-    next_session,
-)
-from search.types import Engine, ResultItem, SearchParams, SearchResult, Sort
+from elasticsearch_dsl import Q, Search
 
-FIELDS = ["helps_with^4", "title^3", "summary^2", "body^1", "extra^0.75"]
-PHRASE_FIELDS = ["helps_with^4", "title^3", "summary^2"]
+from search import ranking
+from search.record import FACETS, STORED, TEXT_CLASSES, Kind, ServiceRecord
+from search.results import facet_labels, facet_order, facet_values, min_distance, result_item
+from search.types import Engine, SearchParams, SearchResult, Sort
+
+FIELDS = [f"{c.name}^{c.weight:g}" for c in TEXT_CLASSES]
+PHRASE_FIELDS = [f"{c.name}^{c.weight:g}" for c in TEXT_CLASSES if c.phrases]
 FACET_FIELDS = {
-    "thema": "themes.slug",
-    "doelgroep": "target_groups.slug",
-    "wijk": "wijken.slug",
-    "kosten": "cost",
+    name: f"{field.name}.slug" if field.kind == Kind.LABELS else field.name
+    for name, field in FACETS.items()
 }
-SOURCE = [
-    "slug", "title", "summary", "url", "organisation", "themes", "places", "at_home",
-    "by_phone_or_online", "schedule",
-]  # fmt: skip
+SOURCE = [f.name for f in STORED]
+SPELLING_MIN_LENGTH = 4
 
 
 def text_query(q: str) -> dict:
@@ -144,32 +135,38 @@ def _filters(params: SearchParams, now: datetime.datetime, skip: str | None = No
 
 
 def build_search(params: SearchParams, now: datetime.datetime) -> dict:
-    aggs = {
-        name: {
-            "filter": {"bool": {"filter": _filters(params, now, skip=name)}},
-            "aggs": {"values": {"terms": {"field": field, "size": 100}}},
-        }
-        for name, field in FACET_FIELDS.items()
-    }
-    aggs["open_nu"] = {
-        "filter": {
-            "bool": {
-                "filter": [
-                    *_filters(params, now, skip="open_nu"),
-                    {"term": {"sessions": _instant(now)}},
-                ]
-            }
-        }
-    }
-    body: dict = {
-        "query": scored_query(params, now),
-        "post_filter": {"bool": {"filter": _filters(params, now)}},
-        "aggs": aggs,
-        "from": (params.page - 1) * params.page_size,
-        "size": params.page_size,
-        "track_total_hits": True,
-        "_source": SOURCE,
-    }
+    """The search body: scored query, filters after scoring, one aggregation per facet that
+    every filter narrows except its own, and the did-you-mean (term suggester)."""
+    search = (
+        Search()
+        .query(Q(scored_query(params, now)))
+        .post_filter(Q("bool", filter=_filters(params, now)))
+        .extra(
+            from_=(params.page - 1) * params.page_size,
+            size=params.page_size,
+            track_total_hits=True,
+        )
+        .source(SOURCE)
+    )
+    for name, field in FACET_FIELDS.items():
+        facet = Q("bool", filter=_filters(params, now, skip=name))
+        search.aggs.bucket(name, "filter", filter=facet).bucket(
+            "values", "terms", field=field, size=100
+        )
+    open_now = [*_filters(params, now, skip="open_nu"), {"term": {"sessions": _instant(now)}}]
+    search.aggs.bucket("open_nu", "filter", filter=Q("bool", filter=open_now))
+    if params.q.strip():
+        search = search.suggest(
+            "spelling",
+            params.q,
+            term={
+                "field": "spelling",
+                "suggest_mode": "missing",
+                "min_word_length": SPELLING_MIN_LENGTH,
+                "size": 1,
+            },
+        )
+    body = search.to_dict()
     if params.sort == Sort.DISTANCE and params.origin is not None:
         body["sort"] = [
             {"only_comes_to_you": {"order": "desc"}},
@@ -201,6 +198,18 @@ def build_suggest(prefix: str, limit: int) -> dict:
 # --------------------------------------------------------------------------- responses
 
 
+def did_you_mean(q: str, response: dict) -> str | None:
+    """The question with each word the suggester knows a better spelling of replaced."""
+    entries = response.get("suggest", {}).get("spelling", [])
+    corrected, changed = q, False
+    for entry in sorted(entries, key=lambda e: e["offset"], reverse=True):
+        if entry["options"]:
+            start, end = entry["offset"], entry["offset"] + entry["length"]
+            corrected = corrected[:start] + entry["options"][0]["text"] + corrected[end:]
+            changed = True
+    return corrected if changed and corrected.lower() != q.lower() else None
+
+
 def parse_response(
     response: dict, params: SearchParams, now: datetime.datetime, labels: dict[str, dict]
 ) -> SearchResult:
@@ -211,36 +220,17 @@ def parse_response(
     for name in FACET_FIELDS:
         buckets = aggregations.get(name, {}).get("values", {}).get("buckets", [])
         counts = {b["key"]: b["doc_count"] for b in buckets}
-        facet_labels = cost_labels() if name == "kosten" else labels.get(name, {})
         facets[name] = facet_values(
             counts,
-            facet_labels,
+            {**facet_labels(name), **labels.get(name, {})},
             params.filters()[name],
-            COST_ORDER if name == "kosten" else None,
+            facet_order(name),
         )
     results = []
     for hit in hits:
-        source = hit["_source"]
-        schedule = schedule_from_json(source.get("schedule"))
-        distance = min_distance(params.origin, source.get("places") or [])
-        results.append(
-            ResultItem(
-                slug=source["slug"],
-                title=source["title"],
-                summary=source["summary"],
-                url=source["url"],
-                organisation=source.get("organisation"),
-                themes=source.get("themes") or [],
-                distance_m=round(distance) if distance is not None else None,
-                open_now=bool(schedule) and _open(schedule, now),
-                next_session=next_session(schedule, now),
-                places=[p["name"] for p in source.get("places") or []],
-                at_home=bool(source.get("at_home")),
-                by_phone_or_online=bool(source.get("by_phone_or_online")),
-                has_schedule=schedule is not None,
-                score=round(hit.get("_score") or 0.0, 4),
-            )
-        )
+        record = ServiceRecord.from_stored(int(hit["_id"]), hit["_source"])
+        distance = min_distance(params.origin, record.places)
+        results.append(result_item(record, distance, score=hit.get("_score") or 0.0, now=now))
     return SearchResult(
         query=params.q,
         count=response["hits"]["total"]["value"],
@@ -249,10 +239,7 @@ def parse_response(
         facets=facets,
         open_now_count=aggregations.get("open_nu", {}).get("doc_count", 0),
         open_now_selected=params.open_now,
+        suggestion=did_you_mean(params.q, response),
         page=params.page,
         page_size=params.page_size,
     )
-
-
-def _open(schedule, now) -> bool:
-    return schedules.is_open(schedule, now)

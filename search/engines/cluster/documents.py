@@ -1,9 +1,11 @@
-"""The Elasticsearch document for services: every field declared, every value prepared here.
+"""The Elasticsearch document for services, derived from the FIELDS table of ``search.record``.
 
-Documents are made from ``records.ServiceRecord`` (public fields only, live public pages
-only), never from a page directly, so the index cannot hold what the public site does not
-show. Analyzers are referred to by name; ``elastic.index_definition`` adds their definitions
-from ``search.analyzers``.
+Documents are made from a ``ServiceRecord`` (public fields only, live public pages only),
+never from a page directly, so the index cannot hold what the public site does not show.
+Every stored field of the record is in the mapping with a type that follows its kind; each
+text class of ``TEXT_CLASSES`` is one analysed text field. What only this engine needs
+(completion, geo points, sessions for "open now", words for did-you-mean) is prepared here.
+Analyzers are referred to by name; ``engine.index_definition`` adds their definitions.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from elasticsearch_dsl import (
 )
 
 from agenda import schedules
-from search.record import ServiceRecord, schedule_from_json
+from search.record import FIELDS, TEXT_CLASSES, Kind, schedule_from_json
 
 SESSION_DAYS = 60  # open-now filtering looks this far ahead; rebuild the index daily
 
@@ -38,77 +40,78 @@ def _label():
     return Object(properties={"slug": Keyword(), "name": Keyword()})
 
 
-class ServiceDocument(Document):
-    page_id = Integer()
-    slug = Keyword()
-    title = _text(fields={"raw": Keyword()})
-    summary = _text()
-    helps_with = _text()
-    body = _text()
-    extra = _text()
-    suggest = Completion(analyzer="nl_suggest", search_analyzer="nl_suggest")
-    url = Keyword(index=False)
-    organisation = Object(properties={"slug": Keyword(), "name": Keyword()})
-    themes = _label()
-    target_groups = _label()
-    wijken = _label()
-    places = Object(enabled=False)
-    locations = GeoPoint()
-    cost = Keyword()
-    at_home = Boolean()
-    by_phone_or_online = Boolean()
-    comes_to_you = Boolean()
-    only_comes_to_you = Boolean()
-    schedule = Object(enabled=False)
-    sessions = DateRange()
-    overdue_from = Date()
+def _mapped(field):
+    """The mapping of a record field that is not one of the text classes."""
+    if not field.indexed:
+        return Keyword(index=False)
+    return {
+        Kind.KEYWORD: Keyword,
+        Kind.CODES: Keyword,
+        Kind.REF: _label,
+        Kind.LABELS: _label,
+        Kind.PLACES: lambda: Object(enabled=False),
+        Kind.SCHEDULE: lambda: Object(enabled=False),
+        Kind.BOOL: Boolean,
+        Kind.DATE: Date,
+    }[field.kind]()
 
-    @classmethod
-    def from_record(cls, record: ServiceRecord, now: datetime.datetime | None = None):
-        values = {}
-        for name in sorted(cls._doc_type.mapping):
-            prepare = getattr(cls, f"prepare_{name}", None)
-            values[name] = prepare(record, now) if prepare else getattr(record, name)
-        return cls(meta={"id": record.page_id}, **values)
 
-    @staticmethod
-    def prepare_helps_with(record, now):
-        return list(record.helps_with)
+def _properties() -> dict:
+    texts = {c.name for c in TEXT_CLASSES}
+    properties = {"page_id": Integer()}
+    properties.update({f.name: _mapped(f) for f in FIELDS if f.name not in texts})
+    properties.update({name: _text() for name in texts})
+    properties["title"] = _text(fields={"raw": Keyword()})
+    properties.update(
+        suggest=Completion(analyzer="nl_suggest", search_analyzer="nl_suggest"),
+        spelling=Text(analyzer="nl_spelling"),
+        locations=GeoPoint(),
+        comes_to_you=Boolean(),
+        only_comes_to_you=Boolean(),
+        sessions=DateRange(),
+    )
+    return properties
 
-    @staticmethod
-    def prepare_suggest(record, now):
-        """Each title and phrase, also from each later word on: "sch" finds "... schulden"."""
-        inputs: list[str] = []
-        for text in [record.title, *record.helps_with]:
-            words = text.split()
-            inputs += [" ".join(words[i:])[:200] for i in range(min(len(words), 6))]
-        return {"input": list(dict.fromkeys(inputs))}
 
-    @staticmethod
-    def prepare_locations(record, now):
-        return [{"lat": p["lat"], "lon": p["lon"]} for p in record.places]
+ServiceDocument = type("ServiceDocument", (Document,), {**_properties(), "__module__": __name__})
 
-    @staticmethod
-    def prepare_comes_to_you(record, now):
-        return record.at_home or record.by_phone_or_online
 
-    @staticmethod
-    def prepare_only_comes_to_you(record, now):
-        """No place at all, but at home or by phone: "at your door" when sorting by distance."""
-        return (record.at_home or record.by_phone_or_online) and not record.places
+def document(record, now: datetime.datetime | None = None) -> ServiceDocument:
+    """The document of one record: its stored fields, its text classes, and what we add."""
+    values = record.stored()
+    values.update({c.name: record.texts(c.name) for c in TEXT_CLASSES})
+    values["title"] = record.title
+    values["summary"] = record.summary
+    values["body"] = record.body
+    values.update(
+        page_id=record.page_id,
+        suggest=_suggest(record),
+        spelling=record.all_texts(),
+        locations=[{"lat": p["lat"], "lon": p["lon"]} for p in record.places],
+        comes_to_you=record.at_home or record.by_phone_or_online,
+        # No place at all, but at home or by phone: "at your door" when sorting by distance.
+        only_comes_to_you=(record.at_home or record.by_phone_or_online) and not record.places,
+        sessions=_sessions(record, now),
+    )
+    return ServiceDocument(meta={"id": record.page_id}, **values)
 
-    @staticmethod
-    def prepare_sessions(record, now):
-        schedule = schedule_from_json(record.schedule)
-        if schedule is None:
-            return []
-        now = now or timezone.now()
-        end = now + datetime.timedelta(days=SESSION_DAYS)
-        return [
-            {"gte": s.start.isoformat(), "lt": s.end.isoformat()}
-            for s in schedules.sessions_between(schedule, now, end)
-        ]
 
-    @staticmethod
-    def prepare_overdue_from(record, now):
-        return record.overdue_from.isoformat() if record.overdue_from else None
+def _suggest(record) -> dict:
+    """Each title and phrase, also from each later word on: "sch" finds "... schulden"."""
+    inputs: list[str] = []
+    for text in [record.title, *record.helps_with]:
+        words = text.split()
+        inputs += [" ".join(words[i:])[:200] for i in range(min(len(words), 6))]
+    return {"input": list(dict.fromkeys(inputs))}
+
+
+def _sessions(record, now) -> list[dict]:
+    schedule = schedule_from_json(record.schedule)
+    if schedule is None:
+        return []
+    now = now or timezone.now()
+    end = now + datetime.timedelta(days=SESSION_DAYS)
+    return [
+        {"gte": s.start.isoformat(), "lt": s.end.isoformat()}
+        for s in schedules.sessions_between(schedule, now, end)
+    ]

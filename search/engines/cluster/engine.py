@@ -22,7 +22,7 @@ from search.record import ServiceRecord
 from search.types import SearchParams, SearchResult
 
 from . import analyzers, bodies
-from .documents import ServiceDocument
+from .documents import ServiceDocument, document
 
 
 @functools.lru_cache(maxsize=4)
@@ -49,6 +49,7 @@ def index_definition(name: str) -> Index:
         analyzers.index_analyzer(),
         analyzers.search_analyzer(),
         analyzers.suggest_analyzer(),
+        analyzers.spelling_analyzer(),
     ):
         index.analyzer(definition)
     index.document(ServiceDocument)
@@ -67,13 +68,12 @@ def bulk_actions(records: Iterable[ServiceRecord], index: str, now=None) -> list
     """The bulk payload: one index action per service, made from public fields only."""
     actions = []
     for record in records:
-        document = ServiceDocument.from_record(record, now=now)
         actions.append(
             {
                 "_op_type": "index",
                 "_index": index,
                 "_id": str(record.page_id),
-                "_source": document.to_dict(skip_empty=False),
+                "_source": document(record, now=now).to_dict(skip_empty=False),
             }
         )
     return actions
@@ -132,14 +132,25 @@ def delete_pages(page_ids: list[int]) -> None:
 
 
 def search(params: SearchParams) -> SearchResult:
-    from search.engines.embedded import engine as embedded
-
+    """Results, facets and did-you-mean, all from the cluster (nothing of the embedded one)."""
     now = results.now_for(params)
     body = bodies.build_search(params, now)
     response = client().search(index=alias_name(), **body).body
-    result = bodies.parse_response(response, params, now, results.labels())
-    result.suggestion = embedded.did_you_mean(params.q)
-    return result
+    return bodies.parse_response(response, params, now, results.labels())
+
+
+def did_you_mean(q: str) -> str | None:
+    """The question with misspelt words corrected by the cluster's term suggester, or None."""
+    if not q.strip():
+        return None
+    suggest = bodies.build_search(SearchParams(q=q), timezone.now())["suggest"]
+    response = client().search(index=alias_name(), size=0, suggest=suggest).body
+    return bodies.did_you_mean(q, response)
+
+
+# The protocol of search.engines.SearchEngine.
+index = index_records
+remove = delete_pages
 
 
 def suggest(prefix: str, limit: int) -> list[str]:

@@ -16,16 +16,16 @@ from django.utils import timezone
 
 from search import analysis, expansion, ranking, synonyms
 from search.models import IndexState, SearchEntry
-from search.record import ServiceRecord
+from search.record import FACETS, TEXT_CLASSES, Kind, ServiceRecord
 from search.results import (
-    COST_ORDER,
-    cost_labels,
+    facet_labels,
+    facet_order,
     facet_values,
     min_distance,
-    next_session,
     now_for,
+    result_item,
 )
-from search.types import FACETS, Engine, ResultItem, SearchParams, SearchResult, Sort
+from search.types import Engine, ResultItem, SearchParams, SearchResult, Sort
 
 from . import fulltext, snapshot
 
@@ -33,32 +33,17 @@ from . import fulltext, snapshot
 
 
 def entry_values(record: ServiceRecord) -> dict:
-    all_text = [record.title, record.summary, *record.helps_with, record.body, *record.extra]
-    words = sorted({w for text in all_text for w in analysis.content_words(text)})
-    return {
-        "slug": record.slug,
-        "title": record.title,
-        "summary": record.summary,
-        "url": record.url,
-        "organisation": record.organisation,
-        "themes": record.themes,
-        "target_groups": record.target_groups,
-        "wijken": record.wijken,
-        "places": record.places,
-        "cost": record.cost,
-        "at_home": record.at_home,
-        "by_phone_or_online": record.by_phone_or_online,
-        "schedule": record.schedule,
-        "overdue_from": record.overdue_from,
-        "phrases": record.helps_with,
-        "helps_with_tokens": analysis.index_stream(record.helps_with),
-        "title_tokens": analysis.index_stream(record.title),
-        "summary_tokens": analysis.index_stream(record.summary),
-        "body_tokens": analysis.index_stream(record.body),
-        "extra_tokens": analysis.index_stream(record.extra),
-        "words": " ".join(words),
-        "indexed_at": timezone.now(),
-    }
+    """The row of a record: its stored fields, and the tokens of each text class."""
+    words = sorted({w for text in record.all_texts() for w in analysis.content_words(text)})
+    values = {**record.stored(), "overdue_from": record.overdue_from}
+    values.update({c.column: analysis.index_stream(record.texts(c.name)) for c in TEXT_CLASSES})
+    values.update(words=" ".join(words), indexed_at=timezone.now())
+    return values
+
+
+def index(records: Iterable[ServiceRecord]) -> None:
+    for record in records:
+        index_record(record)
 
 
 def index_record(record: ServiceRecord) -> None:
@@ -99,11 +84,11 @@ def _facets(docs, failures, params: SearchParams, now) -> tuple[dict, int]:
     """Counts per facet value. A facet's own filter does not narrow its counts (so one can
     pick a second value), the other filters do."""
     counters = {name: Counter() for name in FACETS}
-    labels: dict[str, dict[str, str]] = {name: {} for name in FACETS}
-    labels["kosten"] = cost_labels()
+    labels: dict[str, dict[str, str]] = {name: facet_labels(name) for name in FACETS}
+    labelled = [name for name, field in FACETS.items() if field.kind == Kind.LABELS]
     open_count = 0
     for doc, failed in zip(docs, failures, strict=True):
-        for name in ("thema", "doelgroep", "wijk"):
+        for name in labelled:
             for slug, label in doc.facet_labels[name]:
                 labels[name][slug] = label
         if len(failed) > 1:
@@ -117,9 +102,7 @@ def _facets(docs, failures, params: SearchParams, now) -> tuple[dict, int]:
             open_count += 1
     selected = params.filters()
     facets = {
-        name: facet_values(
-            counters[name], labels[name], selected[name], COST_ORDER if name == "kosten" else None
-        )
+        name: facet_values(counters[name], labels[name], selected[name], facet_order(name))
         for name in FACETS
     }
     return facets, open_count
@@ -185,21 +168,13 @@ def _distance_key(doc: snapshot.Doc, distance: float | None) -> float:
 
 
 def _item(doc: snapshot.Doc, distance: float | None, score: float, now) -> ResultItem:
-    return ResultItem(
-        slug=doc.slug,
-        title=doc.title,
-        summary=doc.summary,
-        url=doc.url,
-        organisation=doc.organisation,
-        themes=doc.themes,
-        distance_m=round(distance) if distance is not None else None,
+    return result_item(
+        doc.record,
+        distance,
+        score=score,
+        now=now,
+        schedule=doc.schedule,
         open_now=doc.is_open(now),
-        next_session=next_session(doc.schedule, now),
-        places=[p["name"] for p in doc.places],
-        at_home=doc.at_home,
-        by_phone_or_online=doc.by_phone_or_online,
-        has_schedule=doc.schedule is not None,
-        score=round(score, 4),
     )
 
 
@@ -234,7 +209,7 @@ def _suggest(snap: snapshot.Snapshot, typed: list[str], limit: int) -> list[str]
 
 
 def did_you_mean(q: str) -> str | None:
-    """The question with misspelt words corrected, or None (shared with Elasticsearch)."""
+    """The question with misspelt words corrected, or None."""
     if not analysis.content_words(q):
         return None
     snap = snapshot.current()

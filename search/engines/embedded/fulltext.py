@@ -5,8 +5,9 @@
   already analysed) with a GIN index.
 * Any other database: no full-text index; every entry is a candidate.
 
-Table, column, trigger and index names come from ``SearchEntry._meta`` and are quoted by
-the database backend. A query is built only from terms our own analysis produced
+The structures are created by migrations with frozen SQL (``search/migrations/0002``);
+here table, column and index names come from ``SearchEntry._meta`` and are quoted by the
+database backend. A query is built only from terms our own analysis produced
 (``analysis.is_safe_term``), each quoted, never from what someone typed.
 """
 
@@ -15,20 +16,10 @@ from __future__ import annotations
 from django.db import connection
 
 from search.analysis import is_safe_term
-
-WEIGHTS = {  # helps-with phrases > title > summary > body > names of theme, organisation
-    "helps_with_tokens": 4.0,
-    "title_tokens": 3.0,
-    "summary_tokens": 2.0,
-    "body_tokens": 1.0,
-    "extra_tokens": 0.75,
-}
-PG_LABELS = {"helps_with_tokens": "A", "title_tokens": "B", "summary_tokens": "C"}  # rest: D
+from search.record import WEIGHTS  # token column -> weight, one per text class
 
 
-def _entry_model(apps=None):
-    if apps is not None:
-        return apps.get_model("search", "SearchEntry")
+def _entry_model():
     from search.models import SearchEntry
 
     return SearchEntry
@@ -54,59 +45,6 @@ def _names(model, quote):
         "au": quote(f"{table}_fts_au"),
         "columns": [quote(model._meta.get_field(name).column) for name in WEIGHTS],
     }
-
-
-# --------------------------------------------------------------------------- schema
-
-
-def install(apps, schema_editor) -> None:
-    """Create the full-text structures (migration 0002)."""
-    vendor = schema_editor.connection.vendor
-    n = _names(_entry_model(apps), schema_editor.quote_name)
-    cols = ", ".join(n["columns"])
-    if vendor == "sqlite":
-        new_values = ", ".join(f"new.{c}" for c in n["columns"])
-        old_values = ", ".join(f"old.{c}" for c in n["columns"])
-        statements = [
-            f"CREATE VIRTUAL TABLE {n['fts']} USING fts5({cols}, content={n['table_literal']}, "
-            f"content_rowid={n['id_literal']}, tokenize='unicode61 remove_diacritics 0')",
-            f"CREATE TRIGGER {n['ai']} AFTER INSERT ON {n['table']} BEGIN "
-            f"INSERT INTO {n['fts']}(rowid, {cols}) VALUES (new.{n['id']}, {new_values}); END",
-            f"CREATE TRIGGER {n['ad']} AFTER DELETE ON {n['table']} BEGIN "
-            f"INSERT INTO {n['fts']}({n['fts']}, rowid, {cols}) "
-            f"VALUES ('delete', old.{n['id']}, {old_values}); END",
-            f"CREATE TRIGGER {n['au']} AFTER UPDATE ON {n['table']} BEGIN "
-            f"INSERT INTO {n['fts']}({n['fts']}, rowid, {cols}) "
-            f"VALUES ('delete', old.{n['id']}, {old_values}); "
-            f"INSERT INTO {n['fts']}(rowid, {cols}) VALUES (new.{n['id']}, {new_values}); END",
-        ]
-    elif vendor == "postgresql":
-        parts = " || ".join(
-            f"setweight(to_tsvector('simple'::regconfig, coalesce({col}, '')), "
-            f"'{PG_LABELS.get(name, 'D')}')"
-            for name, col in zip(WEIGHTS, n["columns"], strict=True)
-        )
-        statements = [
-            f"ALTER TABLE {n['table']} ADD COLUMN {n['vector']} tsvector "
-            f"GENERATED ALWAYS AS ({parts}) STORED",
-            f"CREATE INDEX {n['index']} ON {n['table']} USING GIN ({n['vector']})",
-        ]
-    else:
-        statements = []
-    for statement in statements:
-        schema_editor.execute(statement)
-
-
-def uninstall(apps, schema_editor) -> None:
-    vendor = schema_editor.connection.vendor
-    n = _names(_entry_model(apps), schema_editor.quote_name)
-    if vendor == "sqlite":
-        for trigger in ("ai", "ad", "au"):
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {n[trigger]}")
-        schema_editor.execute(f"DROP TABLE IF EXISTS {n['fts']}")
-    elif vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {n['index']}")
-        schema_editor.execute(f"ALTER TABLE {n['table']} DROP COLUMN IF EXISTS {n['vector']}")
 
 
 # --------------------------------------------------------------------------- queries

@@ -18,37 +18,31 @@ from dataclasses import dataclass, field
 from agenda import schedules
 from search import analysis, synonyms
 from search.expansion import Knowledge
-from search.record import schedule_from_json
+from search.record import (
+    FACETS,
+    STORED,
+    TEXT_CLASSES,
+    WEIGHTS,
+    Kind,
+    ServiceRecord,
+    schedule_from_json,
+)
 from search.spelling import Corrector
 
-from .fulltext import WEIGHTS
-
 K1 = 1.2
-B = {"helps_with_tokens": 0.3, "title_tokens": 0.5, "summary_tokens": 0.75}
+B = {c.column: c.bm25_b for c in TEXT_CLASSES}
 DEFAULT_B = 0.75
-SEQUENCE_FIELDS = ("helps_with_tokens", "title_tokens", "summary_tokens")
+SEQUENCE_FIELDS = tuple(c.column for c in TEXT_CLASSES if c.phrases)
 RELOAD_ALL_SHARE = 0.5  # when more than half changed, reload everything (and averages)
 
 
 @dataclass
 class Doc:
+    """A record in memory with what scoring needs; record fields read through (doc.title)."""
+
     id: int
-    page_id: int
-    slug: str
-    title: str
-    summary: str
-    url: str
-    organisation: dict | None
-    themes: list[dict]
-    target_groups: list[dict]
-    wijken: list[dict]
-    places: list[dict]
-    cost: str
-    at_home: bool
-    by_phone_or_online: bool
+    record: ServiceRecord
     schedule: schedules.Schedule | None
-    overdue_from: datetime.date | None
-    phrases: list[str]
     words: list[str]
     counts: dict[str, Counter]
     sequences: dict[str, list[str]]
@@ -57,6 +51,15 @@ class Doc:
     facet_values: dict[str, frozenset[str]] = field(default_factory=dict)
     facet_labels: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     _sessions: tuple[datetime.date, list] | None = None
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.record, name)
+
+    @property
+    def phrases(self) -> list[str]:
+        return self.record.helps_with
 
     def sessions_on(self, day: datetime.date) -> list:
         if self.schedule is None:
@@ -70,11 +73,7 @@ class Doc:
         return any(s.start <= local < s.end for s in self.sessions_on(local.date()))
 
 
-FIELDS = (
-    "id", "page_id", "slug", "title", "summary", "url", "organisation", "themes",
-    "target_groups", "wijken", "places", "cost", "at_home", "by_phone_or_online", "schedule",
-    "overdue_from", "phrases", "words", *WEIGHTS,
-)  # fmt: skip
+FIELDS = ("id", "page_id", *(f.name for f in STORED), "words", *WEIGHTS)
 
 
 def _make_doc(row: dict) -> Doc:
@@ -85,17 +84,17 @@ def _make_doc(row: dict) -> Doc:
         lengths[name] = len(terms)
         if name in SEQUENCE_FIELDS:
             sequences[name] = sequence
-    groups = {"thema": row["themes"], "doelgroep": row["target_groups"], "wijk": row["wijken"]}
+    record = ServiceRecord.from_stored(row["page_id"], row)
     return Doc(
-        **{k: row[k] for k in FIELDS if k not in WEIGHTS and k not in ("schedule", "words")},
-        facet_values={
-            **{name: frozenset(i["slug"] for i in items) for name, items in groups.items()},
-            "kosten": frozenset([row["cost"]]),
-        },
+        id=row["id"],
+        record=record,
+        facet_values={name: record.facet_values(name) for name in FACETS},
         facet_labels={
-            name: tuple((i["slug"], i["name"]) for i in items) for name, items in groups.items()
+            name: tuple((i["slug"], i["name"]) for i in getattr(record, field.name))
+            for name, field in FACETS.items()
+            if field.kind == Kind.LABELS
         },
-        schedule=schedule_from_json(row["schedule"]),
+        schedule=schedule_from_json(record.schedule),
         words=row["words"].split(),
         counts=counts,
         sequences=sequences,
