@@ -8,9 +8,10 @@ in migration 0002 from ``SearchEntry._meta.db_table`` (see ``search/fts.py``).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .elsewhere.models import ElsewhereTopic
 from .synonyms import Synonym
 
-__all__ = ["IndexState", "SearchEntry", "Synonym", "UnansweredQuery"]
+__all__ = ["ElsewhereTopic", "IndexState", "SearchEntry", "Synonym", "UnansweredQuery"]
 
 # The token columns hold pre-analysed text (see search.analysis.index_stream), in order of
 # weight: what a service helps with counts most, the body least.
