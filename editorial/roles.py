@@ -67,6 +67,7 @@ ROLES = (
             *_crud("cms.theme"),
             *_crud("cms.targetgroup"),
             *_crud("search.synonym"),
+            *_crud("search.elsewheretopic"),
             *_crud("search.unansweredquery", ("view", "delete")),
             *_crud("wegwijzer.question"),
             *_crud("wagtailredirects.redirect"),

@@ -12,6 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
+from .elsewhere.models import ElsewhereTopic
 from .models import UnansweredQuery
 from .synonyms import Synonym
 
@@ -41,6 +42,15 @@ class SynonymViewSet(SnippetViewSet):
     list_display = ["words", "means", "leefgebied", "updated_at"]
     list_filter = ["leefgebied"]
     search_fields = ["words", "means"]
+
+
+class ElsewhereTopicViewSet(SnippetViewSet):
+    model = ElsewhereTopic
+    icon = "redirect"
+    menu_label = _("Ergens anders geregeld")
+    list_display = ["title", "kind", "url", "phone", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["title", "triggers"]
 
 
 class ActionsColumn(Column):
@@ -115,4 +125,4 @@ class SearchGroup(ViewSetGroup):
     menu_label = _("Zoeken")
     menu_icon = "search"
     menu_order = 210
-    items = (SynonymViewSet, UnansweredQueriesViewSet)
+    items = (SynonymViewSet, ElsewhereTopicViewSet, UnansweredQueriesViewSet)

@@ -8,10 +8,11 @@ by migration 0002 with frozen SQL (queried by ``search/engines/embedded/fulltext
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .elsewhere.models import ElsewhereTopic
 from .record import STORED, TEXT_CLASSES, Kind
 from .synonyms import Synonym
 
-__all__ = ["IndexState", "SearchEntry", "Synonym", "UnansweredQuery"]
+__all__ = ["ElsewhereTopic", "IndexState", "SearchEntry", "Synonym", "UnansweredQuery"]
 
 # A column per stored field of the record, by kind; a few keep the size they were made with.
 _SIZED = {

@@ -25,6 +25,7 @@ MAX_FILTER_VALUES = 20
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TRUE = {"1", "true", "ja", "on", "yes"}
+UNDO_PARTS = ("plaats", "wanneer", "voor")  # what query understanding read; see understanding
 
 
 class ParamError(ValueError):
@@ -118,8 +119,12 @@ def parse(data) -> Parsed:
         warnings.append(
             {"field": "sorteer", "message": _("Vul uw postcode in om op afstand te sorteren.")}
         )
+    ignore = _values(data, "negeer")
+    if set(ignore) - set(UNDO_PARTS):
+        raise ParamError("negeer", _("Kies 'plaats', 'wanneer' of 'voor' om te negeren."))
     params = SearchParams(
         q=q,
+        ignore=ignore,
         **{FILTERS[name]: values for name, values in filters.items()},
         open_now=data.get("open_nu", "").strip().lower() in _TRUE,
         origin=origin,

@@ -4,6 +4,10 @@ The engine follows the settings: Elasticsearch when ``ELASTICSEARCH_URL`` is set
 the embedded engine. When Elasticsearch is unreachable or fails in any way, the embedded
 engine answers instead; that fallback lives here and nowhere else, and it is logged. The
 result says which engine answered.
+
+Before any engine sees the question, ``understanding`` reads place, time and person words
+from it (they become preferences), and a question that is arranged outside this site
+("paspoort verlengen") gets no services but a pointer (``elsewhere``).
 """
 
 from __future__ import annotations
@@ -12,8 +16,11 @@ import logging
 
 from django.conf import settings
 
-from . import querylog
+from . import analysis, lexicon, querylog, understanding
+from .elsewhere import matching as elsewhere
+from .elsewhere.result import elsewhere_result
 from .engines.embedded import engine as embedded
+from .engines.embedded import snapshot
 from .types import Engine, SearchParams, SearchResult
 
 log = logging.getLogger(__name__)
@@ -25,6 +32,22 @@ def configured_engine() -> Engine:
 
 def run(params: SearchParams, *, record: bool = True) -> SearchResult:
     """Search services. Never raises because of the engine: a resident never sees an error."""
+    understood = understanding.understand(params)
+    topic = elsewhere.match(params.q, understood.rest, _known_word) if params.q else None
+    if topic is not None:
+        result = elsewhere_result(params, topic, configured_engine())
+    else:
+        result = _engine_search(understood.apply(params))
+        result.query = params.q
+        if result.suggestion:
+            result.suggestion = _whole_suggestion(params.q, understood.rest, result.suggestion)
+    result.understood = understood.to_dict()
+    if record:
+        querylog.record(params, result)
+    return result
+
+
+def _engine_search(params: SearchParams) -> SearchResult:
     result = None
     if configured_engine() == Engine.ELASTICSEARCH:
         from .engines.cluster import engine as elastic
@@ -39,9 +62,23 @@ def run(params: SearchParams, *, record: bool = True) -> SearchResult:
             )
     if result is None:
         result = embedded.search(params)
-    if record:
-        querylog.record(params, result)
     return result
+
+
+def _known_word(word: str) -> bool:
+    """Whether the services' index knows the word (in any of its forms)."""
+    df = snapshot.current().df
+    return any(analysis.stem(form) in df for form in (word, lexicon.lemma(word)))
+
+
+def _whole_suggestion(question: str, rest: str, corrected_rest: str) -> str:
+    """ "Bedoelde u" for the whole question, also the words understanding had claimed."""
+    fixes = {
+        typed: better
+        for typed, better in zip(analysis.words(rest), analysis.words(corrected_rest), strict=False)
+        if typed != better
+    }
+    return " ".join(fixes.get(w, w) for w in analysis.words(question))
 
 
 def suggest(prefix: str, limit: int = 8) -> list[str]:

@@ -1,7 +1,8 @@
 """Relevance of services to an analysed question (embedded engine), and the ranking blend.
 
 score = (sum over concepts of the best alternative's weighted BM25 score)
-        x coverage (share of the question's matchable concepts the service answers)
+        x coverage (share of the question's meaning the service answers: each matchable
+          concept weighs by how specific its word is, so filler weighs little)
         x phrase boost (question words next to each other in helps-with, title, summary)
         x distance decay (when a location is given) x overdue penalty.
 """
@@ -12,6 +13,7 @@ import math
 from typing import TYPE_CHECKING
 
 from .expansion import AnalysedQuery
+from .results import min_distance
 
 if TYPE_CHECKING:  # the embedded engine's documents; the constants serve both engines
     from .engines.embedded.snapshot import Doc, Snapshot
@@ -22,37 +24,82 @@ OVERDUE_PENALTY = 0.85  # information not checked for a year after its review da
 DISTANCE_FLOOR = 0.7  # far away still keeps 70 % of its relevance
 DISTANCE_SCALE_M = 1500.0
 RELATIVE_THRESHOLD = 0.12  # results under 12 % of the best score are noise
+# Preferences from query understanding ("voor ouderen", "in De Kwakel", "vandaag").
+GROUP_PREFERENCE = 1.35
+WIJK_PREFERENCE = 1.2
+TIME_PREFERENCE = 1.3
+NEAR_M = 1500.0  # browsing by a place: services with a place this close
 PHRASE_CANDIDATES = 200
+# Exact before synonym: a synonym-only match of a concept scores at most this share of the
+# best exact match of the same concept.
+SYNONYM_CAP = 0.8
+# A synonym target found in more than this share of services is too generic to mean
+# anything ("activiteit", "hulp"); it is not used. (Translations are kept: for an English
+# word they are the only meaning.)
+GENERIC_SHARE = 0.3
+MIN_GENERIC_DOCS = 10
+# A service that answers only part of a long question keeps this much of its score, so
+# filler words around the main word never push the main service out.
+COVERAGE_BASE = 0.25
 
 
 def score(query: AnalysedQuery, snapshot: Snapshot, candidates: set[int]) -> dict[int, float]:
     """Relevance per document id, for the candidates that match at least one concept."""
     concept_scores: list[dict[int, float]] = []
+    specificity: list[float] = []
+    generic = _generic_cut(snapshot)
     for concept in query.concepts:
-        best: dict[int, float] = {}
+        exact: dict[int, float] = {}
+        other: dict[int, float] = {}
+        weights = []
         for alternative in concept.alternatives:
             lists = [snapshot.postings.get(t) for t in alternative.terms]
             if not all(lists):
                 continue
+            if alternative.kind == "synonym" and _too_generic(alternative.terms, snapshot, generic):
+                continue
             idfs = [snapshot.idf(t) for t in alternative.terms]
+            weights.append((alternative.kind == "exact", alternative.weight * max(idfs)))
+            best = exact if alternative.kind in ("exact", "compound") else other
             if len(lists) == 1:
                 _best_of_single(best, lists[0], alternative.weight * idfs[0], candidates)
             else:
                 _best_of_group(best, lists, idfs, alternative.weight, candidates)
-        concept_scores.append(best)
-    matchable = [s for s in concept_scores if s]
+        if exact and other:
+            cap = SYNONYM_CAP * max(exact.values())
+            other = {d: min(v, cap) for d, v in other.items()}
+        merged = dict(other)
+        for doc_id, value in exact.items():
+            if value > merged.get(doc_id, 0.0):
+                merged[doc_id] = value
+        concept_scores.append(merged)
+        exact_weights = [w for is_exact, w in weights if is_exact]
+        specificity.append(max(exact_weights or [w for _, w in weights] or [0.0]))
+    matchable = [(s, w) for s, w in zip(concept_scores, specificity, strict=True) if s]
     if not matchable:
         return {}
     totals: dict[int, float] = {}
-    matched: dict[int, int] = {}
-    for scores in matchable:
+    covered: dict[int, float] = {}
+    for scores, weight in matchable:
         for doc_id, value in scores.items():
             totals[doc_id] = totals.get(doc_id, 0.0) + value
-            matched[doc_id] = matched.get(doc_id, 0) + 1
-    n = len(matchable)
-    result = {doc_id: total * matched[doc_id] / n for doc_id, total in totals.items()}
+            covered[doc_id] = covered.get(doc_id, 0.0) + weight
+    meaning = sum(w for _, w in matchable) or 1.0
+    result = {
+        doc_id: total * (COVERAGE_BASE + (1.0 - COVERAGE_BASE) * covered[doc_id] / meaning)
+        for doc_id, total in totals.items()
+    }
     _boost_phrases(query, snapshot, result)
     return result
+
+
+def _generic_cut(snapshot: Snapshot) -> float:
+    n = len(snapshot.docs)
+    return GENERIC_SHARE * n if n >= MIN_GENERIC_DOCS else float("inf")
+
+
+def _too_generic(terms, snapshot: Snapshot, cut: float) -> bool:
+    return all(snapshot.df.get(t, 0) > cut for t in terms)
 
 
 def _best_of_single(best: dict, postings: dict, factor: float, candidates: set) -> None:
@@ -112,6 +159,52 @@ def distance_factor(doc: Doc, distance: float | None) -> float:
     if distance is None:  # no place: treat as an average distance
         distance = DISTANCE_SCALE_M
     return DISTANCE_FLOOR + (1.0 - DISTANCE_FLOOR) * math.exp(-distance / DISTANCE_SCALE_M)
+
+
+def browse_scores(docs, params) -> dict[int, float]:
+    """No words to match: every service, or, when the question said for whom, where or when
+    ("ik kom uit Syrië", "vandaag in De Kwakel"), the services that fit that."""
+    scores = {doc.id: 1.0 for doc in docs}
+    if not (params.prefer_groups or params.prefer_wijken or params.prefer_windows):
+        return scores
+    fitting = {
+        doc.id: 1.0
+        for doc in docs
+        if preference_factor(doc, params) > 1.0 or _near(doc, params.origin)
+    }
+    return fitting or scores
+
+
+def _near(doc: Doc, origin) -> bool:
+    distance = min_distance(origin, doc.places)
+    return distance is not None and distance <= NEAR_M
+
+
+def preference_factor(doc: Doc, params) -> float:
+    """What the question said about whom, where and when, as a mild boost (never a filter)."""
+    factor = 1.0
+    if params.prefer_groups and doc.facet_values["doelgroep"] & set(params.prefer_groups):
+        factor *= GROUP_PREFERENCE
+    if params.prefer_wijken and _in_wijken(doc, set(params.prefer_wijken)):
+        factor *= WIJK_PREFERENCE
+    if params.prefer_windows and _has_session_in(doc, params.prefer_windows):
+        factor *= TIME_PREFERENCE
+    return factor
+
+
+def _in_wijken(doc: Doc, wijken: set[str]) -> bool:
+    """Meant for the wijk, or has a place there."""
+    return bool(doc.facet_values["wijk"] & wijken) or any(
+        p.get("wijk") in wijken for p in doc.places
+    )
+
+
+def _has_session_in(doc: Doc, windows) -> bool:
+    for start, end in windows:
+        for session in doc.sessions_on(start.date()):
+            if session.start < end and session.end > start:
+                return True
+    return False
 
 
 def overdue_factor(doc: Doc, today) -> float:

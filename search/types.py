@@ -45,6 +45,11 @@ class SearchParams:
     page: int = 1
     page_size: int = PAGE_SIZE
     now: datetime.datetime | None = None  # "now" for open-now; tests pin it
+    # Added by query understanding (search.understanding): preferences, never filters.
+    prefer_groups: tuple[str, ...] = ()
+    prefer_wijken: tuple[str, ...] = ()
+    prefer_windows: tuple[tuple[datetime.datetime, datetime.datetime], ...] = ()
+    ignore: tuple[str, ...] = ()  # parts of the understanding the visitor undid
 
     def filters(self) -> dict[str, tuple[str, ...]]:
         return {name: getattr(self, attribute) for name, attribute in FILTERS.items()}
@@ -127,6 +132,8 @@ class SearchResult:
     page: int = 1
     page_size: int = PAGE_SIZE
     warnings: list[dict] = field(default_factory=list)
+    understood: dict | None = None  # what query understanding read in the question
+    elsewhere: dict | None = None  # the question is arranged elsewhere: where
 
     @property
     def pages(self) -> int:
@@ -150,6 +157,8 @@ class SearchResult:
             "results": [r.to_dict() for r in self.results],
             "facets": facets,
             "suggestion": self.suggestion,
+            "understood": self.understood,
+            "elsewhere": self.elsewhere,
         }
         if self.warnings:
             data["warnings"] = self.warnings

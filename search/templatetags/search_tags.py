@@ -17,3 +17,14 @@ def distance_label(metres):
         return _("± %(n)s meter") % {"n": rounded}
     km = number_format(round(metres / 1000, 1), decimal_pos=1)
     return _("± %(n)s kilometer") % {"n": km}
+
+
+@register.simple_tag(takes_context=True)
+def undo_understood(context, key):
+    """The current search's query string with one understood part undone (?negeer=key)."""
+    request = context["request"]
+    query = request.GET.copy()
+    ignored = [v for item in query.getlist("negeer") for v in item.split(",") if v]
+    query.setlist("negeer", list(dict.fromkeys([*ignored, key])))
+    query.pop("pagina", None)
+    return "?" + query.urlencode()

@@ -19,7 +19,7 @@ def loaded(db):
 def test_demo_catalogue_has_every_service_with_its_fixed_slug(loaded):
     with open(CATALOGUE, encoding="utf-8") as handle:
         expected = {s["slug"] for s in json.load(handle)["services"]}
-    assert len(expected) == 23
+    assert len(expected) == 35
     assert set(ServicePage.objects.live().values_list("slug", flat=True)) == expected
     assert "schuldhulpverlening" in expected and "pop-up-loket-de-kuyper" in expected
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from search import analysis, expansion, ranking, synonyms
+from search import analysis, expansion, ranking, suggestions, synonyms
 from search.models import IndexState, SearchEntry
 from search.record import FACETS, TEXT_CLASSES, Kind, ServiceRecord
 from search.results import (
@@ -126,7 +126,7 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
     elif params.q.strip() and not params.has_filters and params.origin is None:
         scores = {}  # only signs or emoji: nothing to look for
     else:
-        scores = dict.fromkeys(snap.docs, 1.0)  # no question: browse by filters
+        scores = ranking.browse_scores(snap.docs.values(), params)  # no question: browse
     docs = [snap.docs[i] for i in scores if i in snap.docs]
     distances = snap.distances(params.origin, docs, min_distance)
     today = timezone.localdate(now)
@@ -134,6 +134,7 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
         d.id: scores[d.id]
         * ranking.overdue_factor(d, today)
         * (ranking.distance_factor(d, distances[d.id]) if params.origin else 1.0)
+        * ranking.preference_factor(d, params)
         for d in docs
     }
     wanted = {name: set(values) for name, values in params.filters().items() if values}
@@ -189,23 +190,7 @@ def suggest(prefix: str, limit: int = 8) -> list[str]:
 
 
 def _suggest(snap: snapshot.Snapshot, typed: list[str], limit: int) -> list[str]:
-    *complete, last = typed
-    found: list[tuple[tuple, str]] = []
-    if not complete:
-        for word, df in snap.word_df.items():
-            if word.startswith(last) and len(word) > len(last) and df > 0:
-                found.append(((0, -df, word), word))
-        found = sorted(found)[:3]
-    for key, text, weight in snap.suggestions():
-        parts = key.split()
-        if not any(p.startswith(last) for p in parts):
-            continue
-        if complete and not all(w in parts for w in complete):
-            continue
-        at_start = key.startswith(" ".join(typed))
-        found.append(((1, -weight, not at_start, len(key)), text))
-    found.sort()
-    return list(dict.fromkeys(text for _, text in found))[:limit]
+    return suggestions.rank(snap, typed, limit)
 
 
 def did_you_mean(q: str) -> str | None:
