@@ -6,12 +6,18 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import api, feeds
+from editorial.views.public import admin_login
+
+from .health import health
 
 urlpatterns = [
+    # Wagtail's own login view, with the same rate limit as /inloggen/.
+    path("beheer/login/", admin_login, name="wagtailadmin_login"),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/", include(api.urlpatterns)),
     path("sitemap.xml", sitemap),
+    path("health/", health, name="health"),
     *feeds.urlpatterns,
     path("", include("search.urls")),
     path("", include("kaart.urls")),
