@@ -18,8 +18,9 @@ class RequestIdFilter(logging.Filter):
     """Adds ``request_id`` to every record, and the path and status for Django's own."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = request_id.get()
         request = getattr(record, "request", None)
+        # Django logs a refused request after the middleware is done: the id is on the request.
+        record.request_id = getattr(request, "id", None) or request_id.get()
         if request is not None and hasattr(request, "path"):
             record.path = request.path
             record.method = request.method
@@ -30,7 +31,7 @@ class RequestIdFilter(logging.Filter):
 # out, its path and method are logged instead.
 JSON_FORMATTER = {
     "()": "pythonjsonlogger.json.JsonFormatter",
-    "format": "{asctime}{levelname}{name}{message}",
+    "fmt": "{asctime}{levelname}{name}{message}",
     "style": "{",
     "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
     "reserved_attrs": [*RESERVED_ATTRS, "request"],

@@ -37,6 +37,7 @@ STORAGES = {
 # Media (uploaded images and documents): local disk under MEDIA_ROOT, or an S3-compatible
 # object store when S3_BUCKET is set (django-storages).
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 S3_BUCKET = os.environ.get("S3_BUCKET", "")
 if S3_BUCKET:
     STORAGES["default"] = {  # noqa: F405
