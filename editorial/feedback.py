@@ -1,10 +1,12 @@
 """'Heeft deze informatie u geholpen?': anonymous answers and the weekly overview per page."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.core import signing
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .models import FeedbackSource, PageFeedback
@@ -41,13 +43,32 @@ def week_start(day: datetime.date) -> datetime.date:
     return day - datetime.timedelta(days=day.weekday())
 
 
+_WEEK_RE = re.compile(r"^([0-9]{4})-W([0-9]{2})$", re.ASCII)
+FIRST_YEAR = 2000
+
+
+class InvalidWeek(ValueError):
+    pass
+
+
 def parse_week(value: str | None, today: datetime.date) -> datetime.date:
-    """'2026-W47' → the Monday of that ISO week; anything else → this week."""
-    try:
-        year, week = (value or "").split("-W")
-        return datetime.date.fromisocalendar(int(year), int(week), 1)
-    except ValueError:
+    """'2026-W47' → the Monday of that ISO week; nothing → this week.
+
+    Raises ``InvalidWeek`` for anything else, also for years far in the past or future
+    (the week after 9999-W52 does not exist as a date).
+    """
+    if not value:
         return week_start(today)
+    match = _WEEK_RE.match(value)
+    if match and FIRST_YEAR <= int(match[1]) <= today.year + 1:
+        try:
+            return datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        except ValueError:
+            pass
+    raise InvalidWeek(
+        _("Kies een week zoals 2026-W47: een jaar vanaf %(first)s, dan -W en het weeknummer.")
+        % {"first": FIRST_YEAR}
+    )
 
 
 @dataclass

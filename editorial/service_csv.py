@@ -13,6 +13,7 @@ import accepts `;` or `,`, with or without BOM, and falls back to Windows-1252.
 import csv
 import datetime
 import io
+import re
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from cms import languages as language_codes
 from cms.models import OrganisationPage, Place, ServicePage, TargetGroup, Theme, WijkPage
+from cms.spreadsheet import safe_row, unescape
 
 LIST_SEPARATOR = "|"
 YES, NO = "ja", "nee"
@@ -154,9 +156,22 @@ def _parse_phrases(raw):
     return phrases
 
 
+# Line breaks and tabs may stand in a cell; other control characters (NUL included) not.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def parse(column: Column, raw: str):
     """The Python value for a cell, or CellError."""
-    raw = (raw or "").strip()
+    raw = unescape((raw or "").strip())
+    control = _CONTROL_RE.search(raw)
+    if control:
+        raise CellError(
+            _(
+                "Deze cel bevat een onzichtbaar stuurteken (%(code)s) op plaats %(position)d. "
+                "Haal het weg: typ de tekst opnieuw of plak hem als platte tekst."
+            )
+            % {"code": f"U+{ord(control[0]):04X}", "position": control.start() + 1}
+        )
     if column.kind == "text":
         return _clean_with_model_field(column, raw)
     if column.kind == "choice":
@@ -235,7 +250,6 @@ def read(data: bytes) -> list[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    text = text.replace("\x00", "")
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
     try:
@@ -249,7 +263,7 @@ def read(data: bytes) -> list[list[str]]:
 def export_rows(services) -> list[list[str]]:
     rows = [[column.name for column in COLUMNS]]
     for service in services:
-        rows.append([fmt(column, current(service, column)) for column in COLUMNS])
+        rows.append(safe_row(fmt(column, current(service, column)) for column in COLUMNS))
     return rows
 
 

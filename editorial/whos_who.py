@@ -12,6 +12,7 @@ from urllib.parse import quote
 from django.utils.translation import gettext as _
 
 from cms.models import LegalFramework, ServicePage, TargetGroup, Theme
+from cms.spreadsheet import safe_row
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def to_csv(found) -> str:
         contact = _contact(service)
         for theme in _theme_names(service):
             writer.writerow(
-                (
+                safe_row(
                     service.organisation.title if service.organisation else "",
                     theme,
                     service.title,

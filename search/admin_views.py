@@ -12,6 +12,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
+from cms.spreadsheet import safe_cell
+
 from .elsewhere.models import ElsewhereTopic
 from .models import UnansweredQuery
 from .synonyms import Synonym
@@ -79,6 +81,8 @@ class UnansweredQueriesView(ReportView):
     results_template_name = "search/admin/unanswered_results.html"
     paginate_by = 50
     list_export = ["text", "times", "result_count", "last_asked"]
+    # What residents typed is never run as a formula in a spreadsheet.
+    custom_field_preprocess = {"text": {"csv": safe_cell, "xlsx": safe_cell}}
     export_headings = {
         "text": _("Zoekvraag"),
         "times": _("Aantal keer"),

@@ -26,6 +26,9 @@ _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TRUE = {"1", "true", "ja", "on", "yes"}
 UNDO_PARTS = ("plaats", "wanneer", "voor")  # what query understanding read; see understanding
+# ASCII only: str.isdigit() and float() also accept '²' or Arabic-Indic digits.
+_PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
+_COORDINATE_RE = re.compile(r"^-?[0-9]{1,3}(?:[.,][0-9]{1,15})?$", re.ASCII)
 
 
 class ParamError(ValueError):
@@ -64,7 +67,7 @@ def _values(data, name: str) -> tuple[str, ...]:
 def _page(value: str) -> int:
     if not value:
         return 1
-    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_PAGE:
+    if not _PAGE_RE.match(value) or not 1 <= int(value) <= MAX_PAGE:
         raise ParamError(
             "pagina",
             _("Het paginanummer moet een getal zijn van 1 tot en met %(max)s.") % {"max": MAX_PAGE},
@@ -77,6 +80,11 @@ def _origin(data, warnings: list[dict]) -> tuple[geo.Point | None, str]:
     if lat or lon:
         if not (lat and lon):
             raise ParamError("lat", _("Geef zowel de breedtegraad (lat) als de lengtegraad (lon)."))
+        for name, value in (("lat", lat), ("lon", lon)):
+            if not _COORDINATE_RE.match(value):
+                raise ParamError(
+                    name, _("Een coördinaat is een getal, bijvoorbeeld 52.23 of 4.82.")
+                )
         try:
             return geo.validate_coordinates(lat, lon), ""
         except geo.GeoError as error:

@@ -21,9 +21,15 @@ from .elsewhere import matching as elsewhere
 from .elsewhere.result import elsewhere_result
 from .engines.embedded import engine as embedded
 from .engines.embedded import snapshot
+from .breaker import CircuitBreaker
 from .types import Engine, SearchParams, SearchResult
 
 log = logging.getLogger(__name__)
+FALLBACK = "the embedded engine answers instead"
+# After a failure the cluster is skipped for a while (no worker waits on a hung cluster).
+cluster = CircuitBreaker(
+    "Elasticsearch", retry_after=settings.ELASTICSEARCH_RETRY_AFTER, logger=log
+)
 
 
 def configured_engine() -> Engine:
@@ -49,17 +55,14 @@ def run(params: SearchParams, *, record: bool = True) -> SearchResult:
 
 def _engine_search(params: SearchParams) -> SearchResult:
     result = None
-    if configured_engine() == Engine.ELASTICSEARCH:
+    if configured_engine() == Engine.ELASTICSEARCH and cluster.allow():
         from .engines.cluster import engine as elastic
 
         try:
             result = elastic.search(params)
+            cluster.success()
         except Exception as error:  # any failure means: answer embedded
-            log.warning(
-                "Elasticsearch failed (%s: %s); the embedded engine answers instead.",
-                type(error).__name__,
-                error,
-            )
+            cluster.failure(error, FALLBACK)
     if result is None:
         result = embedded.search(params)
     return result
@@ -84,15 +87,13 @@ def _whole_suggestion(question: str, rest: str, corrected_rest: str) -> str:
 def suggest(prefix: str, limit: int = 8) -> list[str]:
     """Up to ``limit`` suggestions for what someone is typing."""
     limit = max(1, min(limit, 8))
-    if configured_engine() == Engine.ELASTICSEARCH:
+    if configured_engine() == Engine.ELASTICSEARCH and cluster.allow():
         from .engines.cluster import engine as elastic
 
         try:
-            return elastic.suggest(prefix, limit)
+            suggestions = elastic.suggest(prefix, limit)
+            cluster.success()
+            return suggestions
         except Exception as error:
-            log.warning(
-                "Elasticsearch suggestions failed (%s: %s); using the embedded engine.",
-                type(error).__name__,
-                error,
-            )
+            cluster.failure(error, FALLBACK)
     return embedded.suggest(prefix, limit)

@@ -2,6 +2,9 @@
 
 Only the text (with e-mail addresses, postcodes and long numbers blanked out), the time and
 the number of results are stored: no IP address, no cookie, no user, no location.
+
+A question asked again only raises its count. New questions are capped per day
+(``SEARCH_QUERYLOG_MAX_NEW_PER_DAY``), so a script typing random text cannot fill the table.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
+from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -44,6 +48,15 @@ def should_record(params: SearchParams, result: SearchResult) -> bool:
     )
 
 
+def max_new_per_day() -> int:
+    return getattr(settings, "SEARCH_QUERYLOG_MAX_NEW_PER_DAY", 200)
+
+
+def new_today(now) -> int:
+    start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return UnansweredQuery.objects.filter(first_asked__gte=start).count()
+
+
 def record(params: SearchParams, result: SearchResult) -> None:
     if not should_record(params, result):
         return
@@ -54,7 +67,7 @@ def record(params: SearchParams, result: SearchResult) -> None:
             updated = UnansweredQuery.objects.filter(text=text).update(
                 times=F("times") + 1, result_count=result.count, last_asked=now
             )
-            if not updated:
+            if not updated and new_today(now) < max_new_per_day():
                 with transaction.atomic():
                     UnansweredQuery.objects.create(
                         text=text, result_count=result.count, last_asked=now

@@ -6,12 +6,18 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import api, feeds
+from editorial.views.public import admin_login
+
+from .health import health
 
 urlpatterns = [
+    # Wagtail's own login view, with the same rate limit as /inloggen/.
+    path("beheer/login/", admin_login, name="wagtailadmin_login"),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/", include(api.urlpatterns)),
     path("sitemap.xml", sitemap),
+    path("health/", health, name="health"),
     *feeds.urlpatterns,
     path("", include("search.urls")),
     path("", include("kaart.urls")),
@@ -28,5 +34,6 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "cms.views.bad_request"
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"

@@ -7,6 +7,16 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def closed_search_breaker():
+    """Every test starts with the search cluster's circuit breaker closed (not skipping)."""
+    from search.query import cluster
+
+    cluster.reset()
+    yield
+    cluster.reset()
+
+
 @pytest.fixture
 def home(db):
     from cms.site_structure import ensure_site_structure

@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -98,7 +98,10 @@ class FeedbackReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        monday = feedback.parse_week(self.request.GET.get("week"), today)
+        try:
+            monday = feedback.parse_week(self.request.GET.get("week"), today)
+        except feedback.InvalidWeek as error:
+            raise BadRequest(str(error)) from None
         context.update(
             {
                 "monday": monday,

@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+from wagtail.admin.views import account as wagtail_account
 from wagtail.models import Page
 
 from cms.access import can_see_professional_fields
@@ -88,16 +89,32 @@ def feedback_thanks(request):
 # Professionals ----------------------------------------------------------------------------
 
 
-class LoginView(auth_views.LoginView):
+def login_blocked(request):
+    minutes = ratelimit.LOGIN.window_seconds // 60
+    return TemplateResponse(
+        request, "editorial/login_blocked.html", {"minutes": minutes}, status=429
+    )
+
+
+class ThrottledLoginMixin:
+    """Both logins (/inloggen/ and /beheer/login/) count against one limit per address, so
+    guessing passwords on one after the other gains nothing."""
+
+    def post(self, request, *args, **kwargs):
+        if not ratelimit.hit(request, ratelimit.LOGIN):
+            return login_blocked(request)
+        return super().post(request, *args, **kwargs)
+
+
+class LoginView(ThrottledLoginMixin, auth_views.LoginView):
     template_name = "editorial/login.html"
     authentication_form = ProfessionalLoginForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("editorial:whos_who")
 
-    def post(self, request, *args, **kwargs):
-        if not ratelimit.hit(request, ratelimit.LOGIN):
-            return rate_limited(request)
-        return super().post(request, *args, **kwargs)
+
+class AdminLoginView(ThrottledLoginMixin, wagtail_account.LoginView):
+    pass
 
 
 class LogoutView(auth_views.LogoutView):
@@ -105,6 +122,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 login = LoginView.as_view()
+admin_login = AdminLoginView.as_view()
 logout = LogoutView.as_view()
 
 

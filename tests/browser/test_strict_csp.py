@@ -1,18 +1,16 @@
 """Our pages work under a strict Content-Security-Policy: no inline script or style, no
-inline event handlers, nothing from another host. The policy is added in the browser here;
-setting the header in production is a deployment choice."""
+inline event handlers, nothing from another host. The policy is production's own
+(sociale_kaart.content_security), added in the browser here."""
 
 import pytest
 
+from sociale_kaart import content_security
 from tests.browser.support import PAGES, new_context, wait_for_maps, walk_editorial_pages
 
 pytestmark = pytest.mark.browser
 
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
+# The policy production sends (django-csp), tile host excluded: tests never load tiles.
+CSP = content_security.header(content_security.directives())
 RECORD = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', (e) =>

@@ -155,5 +155,7 @@ def test_aanbieder_does_not_see_the_report(client, make_user, orgs):
 def test_parse_week():
     today = datetime.date(2026, 11, 25)
     assert feedback.parse_week("2026-W48", today) == datetime.date(2026, 11, 23)
-    assert feedback.parse_week("onzin", today) == datetime.date(2026, 11, 23)
-    assert feedback.parse_week("2026-W99", today) == datetime.date(2026, 11, 23)
+    assert feedback.parse_week("", today) == datetime.date(2026, 11, 23)
+    for wrong in ("onzin", "2026-W99", "9999-W52", "1-W01", "２０２６-W01", "2026-W4\x00"):
+        with pytest.raises(feedback.InvalidWeek):
+            feedback.parse_week(wrong, today)

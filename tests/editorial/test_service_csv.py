@@ -259,3 +259,33 @@ def test_aanbieder_cannot_import_or_export(client, make_user, orgs):
     client.force_login(make_user("aanbieder", organisation=orgs["own"]))
     assert client.get("/beheer/redactie/export/").status_code in (302, 403)
     assert client.get("/beheer/redactie/import/").status_code in (302, 403)
+
+
+def test_control_characters_are_refused_per_row_and_column(catalogue):
+    rows = rows_of(exported())
+    header = rows[0]
+    rows[1][header.index("title")] = "Schuld\x00hulp"
+    rows[2][header.index("summary")] = "Maaltijden\x1b[31m aan huis"
+    rows[2][header.index("referral_route")] = "Bel ons.\nOf mail.\tDank u."  # allowed
+    plan = importer.run_import(to_bytes(rows))
+    problems = {(p.row, p.column): p.message for p in plan.problems}
+    assert set(problems) == {(2, "title"), (3, "summary")}
+    assert "stuurteken (U+0000) op plaats 7" in problems[(2, "title")]
+    assert "stuurteken (U+001B)" in problems[(3, "summary")]
+    assert not plan.applied and ServicePage.objects.get(slug="schuldhulp").title == "Schuldhulp"
+
+
+def test_formula_prefixes_are_neutralised_in_the_export_and_read_back(catalogue):
+    service = ServicePage.objects.get(slug="maaltijd")
+    service.summary = '=HYPERLINK("https://example.org","klik")'
+    service.phone = "+31 297 000 002"
+    service.save_revision().publish()
+    rows = rows_of(exported())
+    header = rows[0]
+    row = next(r for r in rows if r[0] == "maaltijd")
+    assert row[header.index("summary")] == '\'=HYPERLINK("https://example.org","klik")'
+    assert row[header.index("phone")] == "'+31 297 000 002"
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r)
+    before = revision_count()
+    plan = importer.run_import(exported())
+    assert plan.ok and plan.count("update") == 0 and revision_count() == before

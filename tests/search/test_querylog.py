@@ -89,3 +89,28 @@ def test_report_needs_permission(client, django_user_model, services):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get("/beheer/search_unanswered/").status_code in (302, 403)
+
+
+def test_new_questions_are_capped_per_day_but_known_ones_still_count(client, services, settings):
+    settings.SEARCH_QUERYLOG_MAX_NEW_PER_DAY = 5
+    for number in range(40):
+        client.get("/api/zoeken/", {"q": f"fiets{number} repareren"})
+    assert UnansweredQuery.objects.count() == 5
+    client.get("/api/zoeken/", {"q": "fiets0 repareren"})
+    assert UnansweredQuery.objects.get(text="fiets0 repareren").times == 2
+    UnansweredQuery.objects.update(first_asked=timezone.now() - timezone.timedelta(days=1))
+    client.get("/api/zoeken/", {"q": "een nieuwe dag"})
+    assert UnansweredQuery.objects.filter(text="een nieuwe dag").exists()
+
+
+def test_the_report_export_never_hands_a_formula_to_a_spreadsheet(client, django_user_model):
+    from django.urls import reverse
+
+    now = timezone.now()
+    for text in ("=cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "fiets"):
+        UnansweredQuery.objects.create(text=text, last_asked=now)
+    client.force_login(django_user_model.objects.create_superuser("chef", "c@example.org", "x"))
+    response = client.get(reverse("search_unanswered:index"), {"export": "csv"})
+    assert response.status_code == 200
+    cells = [line.split(",")[0] for line in response.getvalue().decode().splitlines()[1:]]
+    assert sorted(cells) == ["'-2+3", "'=cmd|' /C calc'!A0", "'@SUM(1+1)", "fiets"]

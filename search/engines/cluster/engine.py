@@ -12,8 +12,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+import urllib3
 from django.conf import settings
 from django.utils import timezone
+from elastic_transport import Urllib3HttpNode
+from elastic_transport.client_utils import DEFAULT
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch_dsl import Index
 
@@ -25,13 +28,32 @@ from . import analyzers, bodies
 from .documents import ServiceDocument, document
 
 
+class _Node(Urllib3HttpNode):
+    """Waits at most ``connect_timeout`` for a connection, then the read timeout for answers."""
+
+    connect_timeout = 0.5
+
+    def perform_request(self, *args, request_timeout=DEFAULT, **kwargs):
+        if isinstance(request_timeout, int | float):
+            connect = min(self.connect_timeout, request_timeout)
+            request_timeout = urllib3.Timeout(connect=connect, read=request_timeout)
+        return super().perform_request(*args, request_timeout=request_timeout, **kwargs)
+
+
 @functools.lru_cache(maxsize=4)
-def _client(url: str, timeout: float) -> Elasticsearch:
-    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+def _client(url: str, timeout: float, connect_timeout: float) -> Elasticsearch:
+    node = type("Node", (_Node,), {"connect_timeout": connect_timeout})
+    return Elasticsearch(
+        url, request_timeout=timeout, max_retries=0, retry_on_timeout=False, node_class=node
+    )
 
 
 def client() -> Elasticsearch:
-    return _client(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT)
+    return _client(
+        settings.ELASTICSEARCH_URL,
+        settings.ELASTICSEARCH_TIMEOUT,
+        settings.ELASTICSEARCH_CONNECT_TIMEOUT,
+    )
 
 
 def alias_name() -> str:
