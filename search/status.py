@@ -24,7 +24,7 @@ def engine_status() -> dict:
         if cluster.is_open:
             reachable = False  # skipped after a failure; the breaker probes it again itself
         else:
-            from . import elastic
+            from .engines.cluster import engine as elastic
 
             reachable = elastic.client().options(request_timeout=PING_TIMEOUT).ping()
         status["elasticsearch"] = "up" if reachable else "down"
