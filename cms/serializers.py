@@ -6,7 +6,7 @@ fields are added only when ``include_professional`` is true.
 
 from django.utils import timezone
 
-from cms import schedules
+from cms import geo, schedules
 
 
 def organisation_ref(organisation) -> dict | None:
@@ -107,7 +107,7 @@ def wijk_data(wijk) -> dict:
         "name": wijk.title,
         "town": wijk.town,
         "url": wijk.url,
-        "geometry": wijk.boundary,
+        "geometry": geo.rewind(wijk.boundary),
         "sleutelpersonen": [sleutelpersoon_data(p) for p in wijk.sleutelpersonen.all()],
     }
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from cms import schedules
+from cms import geo, schedules
 from cms.serializers import place_data
 from cms.templatetags.kaart_tags import day_label
 
@@ -85,7 +85,7 @@ def wijken_collection(wijken=None) -> dict:
         {
             "type": "Feature",
             "id": wijk.slug,
-            "geometry": wijk.boundary,
+            "geometry": geo.rewind(wijk.boundary),
             "properties": {"slug": wijk.slug, "name": wijk.title, "url": wijk.url},
         }
         for wijk in wijken
