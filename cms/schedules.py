@@ -343,7 +343,7 @@ def to_ical(
     return calendar.to_ical()
 
 
-def _format_date(day: datetime.date) -> str:
+def format_date(day: datetime.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -358,5 +358,5 @@ def describe_rule(rule: Rule) -> str:
         when = f"Elke {weekday}"
     text = f"{when} van {rule.start:%H:%M} tot {rule.end:%H:%M}"
     if rule.valid_until:
-        text += f" (tot en met {_format_date(rule.valid_until)})"
+        text += f" (tot en met {format_date(rule.valid_until)})"
     return text

@@ -15,6 +15,20 @@ def organisation_ref(organisation) -> dict | None:
     return {"slug": organisation.slug, "name": organisation.title}
 
 
+def organisation_public_data(organisation) -> dict:
+    """The public fields of an organisation (no people, only the organisation itself)."""
+    logo = organisation.logo
+    return {
+        "slug": organisation.slug,
+        "name": organisation.title,
+        "description": organisation.description,
+        "website": organisation.website,
+        "phone": organisation.phone,
+        "email": organisation.email,
+        "logo": logo.get_rendition("max-240x120").url if logo else None,
+    }
+
+
 def place_data(place) -> dict:
     return {
         "slug": place.slug,

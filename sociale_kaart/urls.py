@@ -10,6 +10,7 @@ from cms import api, feeds
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("api/hsds/", include("opendata.urls")),
     path("api/", include(api.urlpatterns)),
     path("sitemap.xml", sitemap),
     *feeds.urlpatterns,

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "editorial",
     "wegwijzer",
     "kaart",
+    "opendata",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
