@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from cms import schedules
 from cms.models import TargetGroup, Theme
 
-from . import hsds_records, hsds_spec, ids
+from . import hsds_records, hsds_spec, ids, own_api
 from .hsds_queries import (
     ParamError,
     page_of,
@@ -72,6 +72,12 @@ def root(request):
 def openapi(request):
     server = request.build_absolute_uri(reverse("hsds-root")).rstrip("/")
     return JsonResponse(hsds_spec.corrected_openapi(server))
+
+
+@require_GET
+def own_openapi(request):
+    """OpenAPI 3.1 document of /api/ (voorzieningen, wijken, loketten, zoeken, kaart)."""
+    return JsonResponse(own_api.openapi_document())
 
 
 @require_GET

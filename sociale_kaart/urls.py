@@ -6,10 +6,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import api, feeds
+from opendata.views import own_openapi
 
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("api/openapi.json", own_openapi, name="openapi"),
     path("api/hsds/", include("opendata.urls")),
     path("api/", include(api.urlpatterns)),
     path("sitemap.xml", sitemap),
