@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from cms import schedules
 from cms.models import TargetGroup, Theme
 
-from . import hsds_records, hsds_spec, ids, own_api
+from . import hsds_records, hsds_spec, ids, licence, own_api
 from .hsds_queries import (
     ParamError,
     page_of,
@@ -64,6 +64,7 @@ def root(request):
             "version": hsds_records.HSDS_VERSION,
             "profile": hsds_spec.PROFILE,
             "openapi_url": request.build_absolute_uri(reverse("hsds-openapi")),
+            "license": licence.current(),
         }
     )
 
@@ -71,13 +72,17 @@ def root(request):
 @require_GET
 def openapi(request):
     server = request.build_absolute_uri(reverse("hsds-root")).rstrip("/")
-    return JsonResponse(hsds_spec.corrected_openapi(server))
+    document = hsds_spec.corrected_openapi(server)
+    document["info"]["license"] = licence.openapi_licence()
+    return JsonResponse(document)
 
 
 @require_GET
 def own_openapi(request):
     """OpenAPI 3.1 document of /api/ (voorzieningen, wijken, loketten, zoeken, kaart)."""
-    return JsonResponse(own_api.openapi_document())
+    document = {**own_api.openapi_document()}
+    document["info"] = {**document["info"], "license": licence.openapi_licence()}
+    return JsonResponse(document)
 
 
 @require_GET

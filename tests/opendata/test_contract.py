@@ -53,7 +53,7 @@ def test_own_api_matches_its_openapi_document(operation, live_site):  # noqa: F8
 
 def test_the_document_covers_every_public_endpoint_and_real_data(live_site):  # noqa: F811
     document = requests.get(f"{live_site.url}/api/openapi.json", timeout=10).json()
-    assert document == openapi_document()
+    assert document["paths"] == openapi_document()["paths"]
     assert document["openapi"] == "3.1.0"
     assert set(document["paths"]) >= {
         "/api/voorzieningen/",

@@ -230,3 +230,16 @@ def test_schedules_are_rows_with_local_times_and_a_link_to_the_feed(client, demo
         assert row["schedule_link"].startswith("http://testserver/agenda/")
         assert "Europe/Amsterdam" in row["notes"]
         assert len(row["opens_at"]) == 8 and row["opens_at"] < row["closes_at"]
+
+
+def test_the_licence_is_named_in_settings_documents_and_headers(client, demo, settings):
+    response = client.get("/api/hsds/")
+    assert response.json()["license"]["identifier"] == "CC0-1.0"
+    assert response["Link"] == '<https://creativecommons.org/publicdomain/zero/1.0/>; rel="license"'
+    settings.OPEN_DATA_LICENCE = "CC-BY-4.0"
+    for url in ("/api/openapi.json", "/api/hsds/openapi.json"):
+        assert client.get(url).json()["info"]["license"] == {
+            "name": "Creative Commons Attribution 4.0",
+            "identifier": "CC-BY-4.0",
+        }
+    assert "licenses/by/4.0" in client.get("/api/voorzieningen/")["Link"]
