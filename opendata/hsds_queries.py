@@ -15,6 +15,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from cms import geo, postcodes, schedules
 from cms.models import OrganisationPage, ServicePage, TargetGroup, Theme, WijkPage
 from search import query as search_query
+from search.params import clean_query
 from search.types import SearchParams
 
 from . import ids
@@ -169,7 +170,7 @@ def services_for(data) -> list:
     if modified_after:
         services = services.filter(last_published_at__gte=modified_after)
     found = list(services.distinct())
-    text = " ".join(data.get("search", "").split())
+    text = clean_query(data.get("search", ""))
     if text:
         found = _ranked(found, text)
     return _near(found, data)

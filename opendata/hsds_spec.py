@@ -48,7 +48,8 @@ UNSUPPORTED = ("#/components/parameters/format", "#/components/parameters/minima
 
 def _declare_what_we_serve(paths: dict) -> None:
     """Only the parameters this API really handles: no ``format`` (JSON only) and no
-    ``minimal``; ``postcode`` and ``proximity`` also on ``/services``."""
+    ``minimal``; ``postcode`` and ``proximity`` also on ``/services``; and the error answers
+    (400 for a wrong parameter, 404 for an unknown id) that the official document leaves out."""
     for item in paths.values():
         operation = item["get"]
         operation["parameters"] = [
@@ -59,6 +60,31 @@ def _declare_what_we_serve(paths: dict) -> None:
         {"$ref": "#/components/parameters/postcode"},
         {"$ref": "#/components/parameters/proximity"},
     ]
+    for path, item in paths.items():
+        responses = item["get"]["responses"]
+        if "{id}" in path:
+            responses["404"] = _error_response("No public record with this id.")
+        elif path != "/":
+            responses["400"] = _error_response("A parameter is wrong; `message` says what.")
+
+
+def _error_response(description: str) -> dict:
+    return {
+        "description": description,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["error", "message"],
+                    "properties": {
+                        "error": {"enum": ["bad_request", "not_found"]},
+                        "parameter": {"type": "string"},
+                        "message": {"type": "string", "description": "In Dutch."},
+                    },
+                }
+            }
+        },
+    }
 
 
 def corrected_openapi(server_url: str = "") -> dict:

@@ -60,3 +60,35 @@ def errors(validator: Draft202012Validator, instance) -> list[str]:
         f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
         for e in validator.iter_errors(instance)
     ]
+
+
+def bundled_openapi(server_url: str) -> dict:
+    """The served HSDS document with every remote schema copied in under
+    ``components/schemas`` (schemathesis then needs no network either)."""
+    import copy
+
+    document = copy.deepcopy(hsds_spec.corrected_openapi(server_url))
+    schemas = document["components"].setdefault("schemas", {})
+
+    def local_name(url: str) -> str:
+        return hsds_spec.local_schema_path(url).stem
+
+    def rewrite(node, base: str):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                url = ref if ref.startswith("http") else base.rsplit("/", 1)[0] + "/" + ref
+                name = local_name(url)
+                if name not in schemas:
+                    schemas[name] = {}
+                    path = hsds_spec.local_schema_path(url)
+                    loaded = json.loads(path.read_text())
+                    schemas[name] = rewrite(loaded, hsds_spec.REMOTE_BASE + name + ".json")
+                node = {**node, "$ref": f"#/components/schemas/{name}"}
+            return {key: rewrite(value, base) for key, value in node.items()}
+        if isinstance(node, list):
+            return [rewrite(value, base) for value in node]
+        return node
+
+    document["paths"] = rewrite(document["paths"], hsds_spec.REMOTE_BASE + "openapi.json")
+    return document

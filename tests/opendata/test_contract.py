@@ -16,6 +16,7 @@ from schemathesis.checks import (
 )
 
 from opendata.own_api import openapi_document
+from tests.opendata.hsds_validation import bundled_openapi
 from tests.opendata.live import live_site  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.contract
@@ -47,6 +48,27 @@ def test_own_api_matches_its_openapi_document(operation, live_site):  # noqa: F8
     )
     def check(case):
         case.call_and_validate(base_url=live_site.url, checks=CHECKS)
+
+    check()
+
+
+# The HSDS API against the official HSDS 3.0 document (corrected, schemas bundled in).
+HSDS_SCHEMA = schemathesis.openapi.from_dict(bundled_openapi("/api/hsds"))
+HSDS_OPERATIONS = [result.ok() for result in HSDS_SCHEMA.get_all_operations()]
+
+
+@pytest.mark.parametrize("operation", HSDS_OPERATIONS, ids=lambda op: op.label)
+def test_hsds_api_matches_the_hsds_openapi_document(operation, live_site):  # noqa: F811
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=20,
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    def check(case):
+        case.call_and_validate(base_url=f"{live_site.url}/api/hsds", checks=CHECKS)
 
     check()
 
