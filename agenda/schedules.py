@@ -25,6 +25,8 @@ from zoneinfo import ZoneInfo
 import holidays
 import icalendar
 
+from cms.vtimezone import amsterdam_vtimezone
+
 _T = TypeVar("_T")
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
@@ -307,8 +309,12 @@ def to_ical(
     now: datetime.datetime,
     url: str = "",
     days: int = 180,
+    limit: int | None = None,
 ) -> bytes:
-    """An iCalendar feed with one VEVENT per concrete session in the next `days` days."""
+    """An iCalendar feed with one VEVENT per concrete session in the next `days` days.
+
+    With ``limit`` only the first sessions are included (``limit=1``: "the next time", one
+    event to download). The timezone block is rule-based (see ``cms.vtimezone``)."""
     now = _aware(now)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -316,8 +322,10 @@ def to_ical(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", str(TIMEZONE.key))
+    calendar.add_component(amsterdam_vtimezone())
     stamp = now.astimezone(datetime.UTC)
-    for session in sessions_between(schedule, now, now + datetime.timedelta(days=days)):
+    sessions = sessions_between(schedule, now, now + datetime.timedelta(days=days))
+    for session in sessions[:limit]:
         event = icalendar.Event()
         event.add("uid", f"{uid_prefix}-{session.start:%Y%m%dT%H%M}@sociale-kaart")
         event.add("dtstamp", stamp)
@@ -332,12 +340,10 @@ def to_ical(
             note = f": {session.note}" if session.note else ""
             event.add("description", f"Extra spreekuur{note}")
         calendar.add_component(event)
-    if hasattr(calendar, "add_missing_timezones"):
-        calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def _format_date(day: datetime.date) -> str:
+def format_date(day: datetime.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -352,5 +358,5 @@ def describe_rule(rule: Rule) -> str:
         when = f"Elke {weekday}"
     text = f"{when} van {rule.start:%H:%M} tot {rule.end:%H:%M}"
     if rule.valid_until:
-        text += f" (tot en met {_format_date(rule.valid_until)})"
+        text += f" (tot en met {format_date(rule.valid_until)})"
     return text

@@ -7,12 +7,27 @@ fields are added only when ``include_professional`` is true.
 from django.utils import timezone
 
 from agenda import schedules
+from places import geo
 
 
 def organisation_ref(organisation) -> dict | None:
     if organisation is None:
         return None
     return {"slug": organisation.slug, "name": organisation.title}
+
+
+def organisation_public_data(organisation) -> dict:
+    """The public fields of an organisation (no people, only the organisation itself)."""
+    logo = organisation.logo
+    return {
+        "slug": organisation.slug,
+        "name": organisation.title,
+        "description": organisation.description,
+        "website": organisation.website,
+        "phone": organisation.phone,
+        "email": organisation.email,
+        "logo": logo.get_rendition("max-240x120").url if logo else None,
+    }
 
 
 def place_data(place) -> dict:
@@ -115,7 +130,7 @@ def wijk_data(wijk) -> dict:
         "name": wijk.title,
         "town": wijk.town,
         "url": wijk.url,
-        "geometry": wijk.boundary,
+        "geometry": geo.rewind(wijk.boundary),
         "sleutelpersonen": [sleutelpersoon_data(p) for p in wijk.sleutelpersonen.all()],
     }
 

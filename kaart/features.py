@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from agenda import schedules
 from cms.templatetags.site_tags import day_label
+from places import geo
 
 
 def session_label(session) -> str:
@@ -68,7 +69,7 @@ def wijken_collection(wijken=None) -> dict:
         {
             "type": "Feature",
             "id": wijk.slug,
-            "geometry": wijk.boundary,
+            "geometry": geo.rewind(wijk.boundary),
             "properties": {"slug": wijk.slug, "name": wijk.title, "url": wijk.url},
         }
         for wijk in wijken

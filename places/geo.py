@@ -297,14 +297,14 @@ def validate_polygon(geojson: dict | str) -> dict:
     coordinates = geometry.get("coordinates")
     if kind == "Polygon":
         rings = _parse_polygon(coordinates)
-        return {"type": "Polygon", "coordinates": _rings_to_json(rings)}
+        return {"type": "Polygon", "coordinates": _rings_to_json(_wound(rings))}
     if kind == "MultiPolygon":
         if not isinstance(coordinates, list | tuple) or not coordinates:
             raise GeoError("Het gebied heeft geen coördinaten. Teken eerst een gebied.")
         polygons = [_parse_polygon(polygon) for polygon in coordinates]
         return {
             "type": "MultiPolygon",
-            "coordinates": [_rings_to_json(rings) for rings in polygons],
+            "coordinates": [_rings_to_json(_wound(rings)) for rings in polygons],
         }
     raise GeoError(
         "Dit type gebied kunnen we niet gebruiken. Het gebied moet een vlak zijn "
@@ -314,6 +314,45 @@ def validate_polygon(geojson: dict | str) -> dict:
 
 def _rings_to_json(rings: list[Ring]) -> list[list[list[float]]]:
     return [[[lon, lat] for lon, lat in ring] for ring in rings]
+
+
+def _wound(rings: list[Ring]) -> list[Ring]:
+    """RFC 7946 section 3.1.6 (right-hand rule): the outer ring counter-clockwise, holes
+    clockwise. A ring in the wrong direction is reversed; its first point stays first."""
+    return [[tuple(p) for p in ring] for ring in _wind_json(rings)]
+
+
+def rewind(geometry: Any) -> Any:
+    """The same Polygon or MultiPolygon with its rings in RFC 7946 order, for every output.
+
+    Anything that is not a well-formed polygon geometry is returned unchanged (validation
+    is ``validate_polygon``'s job); other members, such as ``bbox``, are kept."""
+    if not isinstance(geometry, dict):
+        return geometry
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    try:
+        if kind == "Polygon":
+            wound = _wind_json(coordinates)
+        elif kind == "MultiPolygon":
+            wound = [_wind_json(polygon) for polygon in coordinates]
+        else:
+            return geometry
+    except (TypeError, ValueError, IndexError):
+        return geometry
+    return {**geometry, "coordinates": wound}
+
+
+def _wind_json(polygon: Any) -> list:
+    """Wind JSON rings, keeping each position as given (an altitude too)."""
+    output = []
+    for index, ring in enumerate(polygon):
+        if len(ring) < 4:
+            raise ValueError("A ring has at least four positions.")
+        counter_clockwise = _signed_area([(float(p[0]), float(p[1])) for p in ring]) > 0
+        if counter_clockwise != (index == 0):
+            ring = [ring[0], *reversed(ring[1:-1]), ring[-1]]
+        output.append([list(position) for position in ring])
+    return output
 
 
 # --------------------------------------------------------------------------- planar geometry

@@ -9,12 +9,15 @@ from cms import api, feeds
 from editorial.views.public import admin_login
 
 from .health import health
+from opendata.views import own_openapi
 
 urlpatterns = [
     # Wagtail's own login view, with the same rate limit as /inloggen/.
     path("beheer/login/", admin_login, name="wagtailadmin_login"),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("api/openapi.json", own_openapi, name="openapi"),
+    path("api/hsds/", include("opendata.urls")),
     path("api/", include(api.urlpatterns)),
     path("sitemap.xml", sitemap),
     path("health/", health, name="health"),

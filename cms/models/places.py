@@ -1,6 +1,7 @@
 """Places (locaties): buildings where services happen. The wijk is derived, never typed."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -30,6 +31,16 @@ class Place(index.Indexed, models.Model):
     longitude = models.FloatField(_("lengtegraad"), help_text=_("Bijvoorbeeld 4.8270."))
     wheelchair_accessible = models.BooleanField(_("toegankelijk met een rolstoel"), default=False)
     description = models.CharField(_("korte beschrijving"), max_length=255, blank=True)
+    bag_id = models.CharField(
+        _("BAG-nummer"),
+        max_length=16,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{16}\Z", _("Een BAG-nummer bestaat uit 16 cijfers."))],
+        help_text=_(
+            "Het nummer van het gebouw (verblijfsobject) in de Basisregistratie Adressen en "
+            "Gebouwen, 16 cijfers. Mag leeg blijven. Andere systemen vinden de plek hiermee."
+        ),
+    )
     wijk = models.ForeignKey(
         "cms.WijkPage",
         verbose_name=_("wijk"),
@@ -60,6 +71,7 @@ class Place(index.Indexed, models.Model):
         ),
         FieldPanel("wheelchair_accessible"),
         FieldPanel("description"),
+        FieldPanel("bag_id"),
     ]
     search_fields = [
         index.SearchField("name"),

@@ -362,6 +362,13 @@ class ServicePage(RoutablePageMixin, Page):
 
         return reverse("ical-feed", args=[self.slug])
 
+    @property
+    def next_event_ical_url(self) -> str:
+        """One event to download: the next session."""
+        from django.urls import reverse
+
+        return reverse("agenda-next-event", args=[self.slug])
+
     # Freshness -----------------------------------------------------------------
     @property
     def review_due_date(self) -> datetime.date:

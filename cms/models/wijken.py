@@ -95,6 +95,12 @@ class WijkPage(Page):
         except geo.GeoError as error:
             raise ValidationError({"boundary": str(error)}) from None
 
+    def save(self, *args, **kwargs):
+        # Stored in RFC 7946 order (outer ring counter-clockwise, holes clockwise), however
+        # the boundary arrived (admin, import, demo loader).
+        self.boundary = geo.rewind(self.boundary)
+        return super().save(*args, **kwargs)
+
     @property
     def centre(self) -> geo.Point:
         return geo.centroid(self.boundary)

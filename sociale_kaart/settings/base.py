@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "editorial",
     "wegwijzer",
     "kaart",
+    "opendata",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "opendata.middleware.LicenceLinkMiddleware",
 ]
 
 ROOT_URLCONF = "sociale_kaart.urls"
@@ -123,6 +125,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Sociale kaart Uithoorn"
+# Licence of the open data (HSDS, JSON API): an SPDX id, see opendata/licence.py.
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC0-1.0")
+
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]

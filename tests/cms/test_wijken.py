@@ -41,3 +41,25 @@ def test_sleutelpersoon_photo_needs_recorded_consent(build):
     person.photo_consent_date = datetime.date(2026, 1, 5)
     person.full_clean()
     assert person.public_photo == image
+
+
+CLOCKWISE = {
+    "type": "Polygon",
+    "coordinates": [[[4.80, 52.22], [4.80, 52.25], [4.84, 52.25], [4.84, 52.22], [4.80, 52.22]]],
+}
+
+
+def _area(ring):
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False))
+
+
+def test_clockwise_boundary_is_stored_and_served_counter_clockwise(build, client):
+    wijk = build.wijk("thamerdal", "Thamerdal", boundary=CLOCKWISE)
+    wijk.refresh_from_db()
+    assert _area(wijk.boundary["coordinates"][0]) > 0
+    # Even a boundary written past save() (e.g. by a raw update) leaves every output rewound.
+    WijkPage.objects.filter(pk=wijk.pk).update(boundary=CLOCKWISE)
+    api = client.get("/api/wijken/").json()["results"][0]["geometry"]
+    geojson = client.get("/api/kaart/wijken.geojson").json()["features"][0]["geometry"]
+    for geometry in (api, geojson):
+        assert _area(geometry["coordinates"][0]) > 0

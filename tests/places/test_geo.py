@@ -40,7 +40,7 @@ def square(west: float, south: float, east: float, north: float) -> list[list[fl
 
 # Uithoorn-sized area with a hole in the middle.
 OUTER = square(4.80, 52.22, 4.84, 52.25)
-HOLE = square(4.815, 52.23, 4.825, 52.24)
+HOLE = square(4.815, 52.23, 4.825, 52.24)[::-1]  # holes run clockwise (RFC 7946)
 POLYGON_WITH_HOLE = {"type": "Polygon", "coordinates": [OUTER, HOLE]}
 
 
@@ -473,3 +473,45 @@ def test_bounds() -> None:
         "coordinates": [[square(4.80, 52.22, 4.81, 52.23)], [square(4.82, 52.24, 4.83, 52.25)]],
     }
     assert bounds(multi) == pytest.approx((52.22, 4.80, 52.25, 4.83))
+
+
+# --------------------------------------------------------------------------- RFC 7946 winding
+
+
+def signed_area(ring: list[list[float]]) -> float:
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False)) / 2
+
+
+def test_clockwise_outer_ring_is_rewound_counter_clockwise() -> None:
+    clockwise = OUTER[::-1]
+    assert signed_area(clockwise) < 0
+    result = validate_polygon({"type": "Polygon", "coordinates": [clockwise]})
+    ring = result["coordinates"][0]
+    assert signed_area(ring) > 0
+    assert ring[0] == ring[-1] == clockwise[0]
+    assert sorted(map(tuple, ring)) == sorted(map(tuple, clockwise))
+
+
+def test_holes_are_rewound_clockwise_in_polygons_and_multipolygons() -> None:
+    counter_clockwise_hole = HOLE[::-1]
+    polygon = validate_polygon(
+        {"type": "Polygon", "coordinates": [OUTER[::-1], counter_clockwise_hole]}
+    )
+    assert signed_area(polygon["coordinates"][0]) > 0
+    assert signed_area(polygon["coordinates"][1]) < 0
+    multi = validate_polygon(
+        {"type": "MultiPolygon", "coordinates": [[OUTER[::-1], counter_clockwise_hole]]}
+    )
+    assert multi["coordinates"][0] == polygon["coordinates"]
+
+
+def test_rewind_keeps_right_geometry_and_leaves_what_it_cannot_read() -> None:
+    from places.geo import rewind
+
+    assert rewind(POLYGON_WITH_HOLE) == POLYGON_WITH_HOLE
+    with_altitude = {"type": "Polygon", "coordinates": [[[*p, 0.0] for p in OUTER[::-1]]]}
+    rewound = rewind(with_altitude)
+    assert signed_area([p[:2] for p in rewound["coordinates"][0]]) > 0
+    assert all(len(p) == 3 for p in rewound["coordinates"][0])
+    for junk in (None, "x", {"type": "Point", "coordinates": [4.8, 52.2]}, {"type": "Polygon"}):
+        assert rewind(junk) == junk
