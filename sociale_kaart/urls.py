@@ -6,8 +6,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import api, feeds
+from editorial.views.explorer import explore_or_edit
 
 urlpatterns = [
+    # Before Wagtail's own: a page without sub-pages opens in the editor, not as an empty list.
+    path("beheer/pages/<int:parent_page_id>/", explore_or_edit),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/", include(api.urlpatterns)),
