@@ -27,9 +27,10 @@
 
   function partToggle(select, prefix) {
     var id = select.id + "-deel";
-    var existing = document.getElementById(id);
+    var existing = document.getElementById(id + "-label");
     if (existing) return existing;
     var label = document.createElement("label");
+    label.id = id + "-label";
     label.className = "exception-part-of-day";
     var box = document.createElement("input");
     box.type = "checkbox";
@@ -64,8 +65,7 @@
       if ((start && start.value) || (end && end.value)) box.checked = true;
       if (!box.checked) shown = shown.filter(function (f) { return f !== "start_time" && f !== "end_time"; });
     }
-    var existing = document.getElementById(select.id + "-deel");
-    setShown(existing, kind === "closed");
+    setShown(document.getElementById(select.id + "-deel-label"), kind === "closed");
     allFields.forEach(function (field) {
       setShown(wrapperOf(form, prefix, field), shown.indexOf(field) !== -1);
     });
