@@ -7,6 +7,8 @@ expanded into concrete sessions in Europe/Amsterdam local wall-clock time, so a 
 Notes on semantics:
 - CLOSED exceptions and public holidays cancel regular (rule) sessions only; EXTRA sessions
   are explicit one-offs and are always kept.
+- CHANGED ("andere tijd") replaces all regular sessions of that day by the new times, also on
+  a public holiday: the editor chose that day on purpose.
 - Rules or exceptions that fail validation are skipped while expanding, so one bad record
   cannot break a public page. Validate on save with `validate_rule` / `validate_exception`.
 """
@@ -48,6 +50,7 @@ class Frequency(StrEnum):
 
 class ExceptionKind(StrEnum):
     CLOSED = "closed"
+    CHANGED = "changed"  # "andere tijd": other times instead of the regular ones
     EXTRA = "extra"
 
 
@@ -97,6 +100,29 @@ class Closure:
     public_holiday: bool
 
 
+@dataclass(frozen=True, slots=True)
+class DayChange:
+    """One day that differs from the regular hours, for "one clear line per changed day".
+
+    `regular` holds the sessions the rules would give; `sessions` what happens instead
+    (empty: closed). A day with only extra sessions has `regular == ()`.
+    """
+
+    date: datetime.date
+    regular: tuple[Session, ...]
+    sessions: tuple[Session, ...]
+    reason: str = ""
+    public_holiday: bool = False
+
+    @property
+    def closed(self) -> bool:
+        return not self.sessions
+
+    @property
+    def only_extra(self) -> bool:
+        return not self.regular
+
+
 class ScheduleError(ValueError):
     """Invalid rule or exception. The message is Dutch (B1) and meant for editors."""
 
@@ -129,6 +155,8 @@ def validate_rule(rule: Rule) -> None:
 def validate_exception(exc: ScheduleException) -> None:
     if exc.kind == ExceptionKind.EXTRA and (exc.start is None or exc.end is None):
         raise ScheduleError("Vul een begintijd en een eindtijd in voor het extra spreekuur.")
+    if exc.kind == ExceptionKind.CHANGED and (exc.start is None or exc.end is None):
+        raise ScheduleError("Vul de nieuwe begintijd en eindtijd in.")
     if (exc.start is None) != (exc.end is None):
         raise ScheduleError(
             "Vul allebei de tijden in. Of laat allebei leeg als het de hele dag dicht is."
@@ -192,8 +220,29 @@ def _rule_occurs(rule: Rule, day: datetime.date) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Day:
+    date: datetime.date
     sessions: list[Session]
+    regular: list[Session]  # what the rules alone would give
     closure: Closure | None = None
+    changed: bool = False  # an exception touched this day
+
+    def change(self) -> DayChange | None:
+        if not self.changed and self.closure is None:
+            return None
+        closure = self.closure
+        reason = closure.reason if closure else ""
+        if not reason or reason == CLOSED_REASON:
+            reason = next((s.note for s in self.sessions if s.note), reason)
+        return DayChange(
+            date=self.date,
+            regular=tuple(self.regular),
+            sessions=tuple(self.sessions),
+            reason="" if reason == CLOSED_REASON else reason,
+            public_holiday=bool(closure and closure.public_holiday),
+        )
+
+
+CLOSED_REASON = "Gesloten"
 
 
 def _expand_day(
@@ -202,17 +251,28 @@ def _expand_day(
     rules: Iterable[Rule],
     exceptions: Iterable[ScheduleException],
 ) -> _Day:
-    regular = [
+    planned = [
         Session(_local(day, r.start), _local(day, r.end), place=r.place)
         for r in rules
         if _rule_occurs(r, day)
     ]
+    exceptions = list(exceptions)
+    regular = list(planned)
     extras: list[Session] = []
     closure: Closure | None = None
     holiday = _holidays_for_year(day.year).get(day) if schedule.closed_on_public_holidays else ""
     if holiday and regular:
         closure = Closure(day, holiday, public_holiday=True)
         regular = []
+    changed = [e for e in exceptions if e.kind == ExceptionKind.CHANGED and e.start and e.end]
+    if changed:
+        # "Andere tijd": the new times replace every regular session of the day.
+        regular = []
+        closure = None
+        usual_place = planned[0].place if planned else ""
+        for exc in changed:
+            span = (_local(day, exc.start), _local(day, exc.end))
+            extras.append(Session(*span, place=exc.place or usual_place, note=exc.reason))
     for exc in exceptions:
         span = None
         if exc.start is not None and exc.end is not None:
@@ -221,13 +281,16 @@ def _expand_day(
             if span is not None:
                 extras.append(Session(*span, place=exc.place, extra=True, note=exc.reason))
             continue
+        if exc.kind != ExceptionKind.CLOSED:
+            continue
         hit = regular if span is None else [s for s in regular if _overlaps(s, *span)]
         if hit:
             regular = [s for s in regular if s not in hit]
             if closure is None:
-                closure = Closure(day, exc.reason or "Gesloten", public_holiday=False)
+                closure = Closure(day, exc.reason or CLOSED_REASON, public_holiday=False)
     sessions = sorted(regular + extras, key=lambda s: (s.start, s.end, s.place))
-    return _Day(sessions, closure)
+    touched = bool(extras) or closure is not None
+    return _Day(day, sessions, planned, closure, touched)
 
 
 def _expand(schedule: Schedule, first: datetime.date, last: datetime.date) -> Iterable[_Day]:
@@ -299,6 +362,17 @@ def upcoming_closures(schedule: Schedule, today: datetime.date, days: int = 60) 
         return []
     last = today + datetime.timedelta(days=days - 1)
     return [d.closure for d in _expand(schedule, today, last) if d.closure is not None]
+
+
+def upcoming_changes(schedule: Schedule, today: datetime.date, days: int = 60) -> list[DayChange]:
+    """Days in [today, today + days) that differ from the regular hours, one per day.
+
+    Closed days (holidays included), days with other times and days with an extra session.
+    """
+    if days <= 0:
+        return []
+    last = today + datetime.timedelta(days=days - 1)
+    return [c for d in _expand(schedule, today, last) if (c := d.change()) is not None]
 
 
 def to_ical(

@@ -19,6 +19,11 @@ def create_report(service, *, kind: str, explanation: str, email: str) -> Correc
     )
 
 
+def open_reports_count() -> int:
+    """Reports nobody has answered yet (status 'Nieuw')."""
+    return CorrectionReport.objects.filter(status=ReportStatus.NEW).count()
+
+
 def handle_report(report: CorrectionReport, *, user, previous_status: str) -> bool:
     """Record who handled the report; answer the reporter once, then forget the address.
 
@@ -40,13 +45,10 @@ def handle_report(report: CorrectionReport, *, user, previous_status: str) -> bo
         report.email = ""
         sent = True
     report.save()
+    action = f"editorial.report_{report.status}"
+    log(instance=report, action=action, user=user, data={"reply": report.reply, "mailed": sent})
     if report.service_id:
-        log(
-            instance=report.service,
-            action=f"editorial.report_{report.status}",
-            user=user,
-            data={"report": report.pk},
-        )
+        log(instance=report.service, action=action, user=user, data={"report": report.pk})
     return sent
 
 

@@ -7,8 +7,10 @@ from wagtail.permissions import register_permission_policy
 
 from cms.access import is_editor, is_restricted_provider
 
+from .dashboard import ShortcutsPanel, shortcuts_for
 from .models import CorrectionReport
 from .views import admin as admin_views
+from .views.opening_hours import OpeningHoursListView
 from .viewsets import InboxPermissionPolicy, corrections_viewset, provider_accounts_viewset
 
 # Before the viewset is registered, so it uses this policy.
@@ -35,6 +37,7 @@ def register_admin_urls():
             admin_views.mark_checked,
             name="mark_checked",
         ),
+        path("openingstijden/", OpeningHoursListView.as_view(), name="opening_hours"),
         path("feedback/", admin_views.FeedbackReportView.as_view(), name="feedback_report"),
         path("import/", admin_views.ImportView.as_view(), name="import"),
         path("export/", admin_views.export_csv, name="export"),
@@ -63,8 +66,22 @@ class DueForReviewPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_due_for_review_panel(request, panels):
+    shortcuts = shortcuts_for(request.user)
+    if shortcuts:
+        panels.append(ShortcutsPanel(shortcuts))
     if may_check_services(request.user):
         panels.append(DueForReviewPanel())
+
+
+@hooks.register("construct_page_action_menu")
+def publish_is_the_main_action(menu_items, request, context):
+    """For editors who may publish, 'Publiceren' is the big button, not hidden behind an arrow."""
+    if not is_editor(request.user):
+        return
+    for index, item in enumerate(menu_items):
+        if item.name == "action-publish":
+            menu_items.insert(0, menu_items.pop(index))
+            break
 
 
 class CheckMenuItem(MenuItem):

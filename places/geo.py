@@ -555,3 +555,24 @@ def bounds(geometry: dict) -> tuple[float, float, float, float]:
     if not lons:
         raise GeoError("Het gebied heeft geen coördinaten. Teken eerst een gebied.")
     return (min(lats), min(lons), max(lats), max(lons))
+
+
+def rewind_rfc7946(geometry: dict) -> dict:
+    """The same Polygon/MultiPolygon with RFC 7946 winding: exterior rings counter-clockwise,
+    holes clockwise (as seen with longitude on x and latitude on y)."""
+
+    def ring(points, exterior: bool):
+        counter_clockwise = _signed_area(points) > 0
+        return list(points) if counter_clockwise == exterior else list(reversed(points))
+
+    def polygon(rings):
+        return [ring(points, index == 0) for index, points in enumerate(rings)]
+
+    if geometry.get("type") == "Polygon":
+        return {"type": "Polygon", "coordinates": polygon(geometry["coordinates"])}
+    if geometry.get("type") == "MultiPolygon":
+        return {
+            "type": "MultiPolygon",
+            "coordinates": [polygon(rings) for rings in geometry["coordinates"]],
+        }
+    return geometry

@@ -126,7 +126,7 @@ class UnansweredQueriesViewSet(ViewSet):
 
 
 class SearchGroup(ViewSetGroup):
-    menu_label = _("Zoeken")
+    menu_label = _("Zoekwoorden")
     menu_icon = "search"
     menu_order = 210
     items = (SynonymViewSet, ElsewhereTopicViewSet, UnansweredQueriesViewSet)

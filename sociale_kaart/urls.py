@@ -8,10 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import api, feeds
 from editorial.views.public import admin_login
 
-from .health import health
+from editorial.views.explorer import explore_or_edit
 from opendata.views import own_openapi
 
+from .health import health
+
 urlpatterns = [
+    # Before Wagtail's own: a page without sub-pages opens in the editor, not as an empty list.
+    path("beheer/pages/<int:parent_page_id>/", explore_or_edit),
     # Wagtail's own login view, with the same rate limit as /inloggen/.
     path("beheer/login/", admin_login, name="wagtailadmin_login"),
     path("beheer/", include(wagtailadmin_urls)),

@@ -88,7 +88,7 @@ class LoketOverviewPage(Page):
                     "service": service,
                     "open_now": schedules.is_open(schedule, now),
                     "next_sessions": schedules.next_sessions(schedule, now, count=5),
-                    "closures": schedules.upcoming_closures(schedule, today, days=60),
+                    "changes": schedules.upcoming_changes(schedule, today, days=60),
                     "rules": [rule.describe() for rule in service.opening_rules.all()],
                 }
             )

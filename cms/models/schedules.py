@@ -38,7 +38,16 @@ class WeekOfMonth(models.IntegerChoices):
 
 class ExceptionKind(models.TextChoices):
     CLOSED = schedules.ExceptionKind.CLOSED.value, _("gesloten")
+    CHANGED = schedules.ExceptionKind.CHANGED.value, _("andere tijd")
     EXTRA = schedules.ExceptionKind.EXTRA.value, _("extra spreekuur")
+
+
+# Which fields apply to which kind; the admin script shows only these (exception_fields.js).
+FIELDS_PER_KIND = {
+    ExceptionKind.CLOSED: ("start_time", "end_time", "reason"),
+    ExceptionKind.CHANGED: ("start_time", "end_time", "reason", "place"),
+    ExceptionKind.EXTRA: ("start_time", "end_time", "reason", "place"),
+}
 
 
 def _raise_as_validation_error(check, value, field="end_time"):
@@ -128,19 +137,33 @@ class OpeningRule(models.Model):
 
 
 class ScheduleException(models.Model):
-    """A closed date (holiday, team day) or an extra one-off session."""
+    """One day that differs: closed, other times ("andere tijd") or an extra session."""
 
     date = models.DateField(_("datum"))
-    kind = models.CharField(_("soort"), max_length=10, choices=ExceptionKind.choices)
+    kind = models.CharField(
+        _("wat is er anders?"),
+        max_length=10,
+        choices=ExceptionKind.choices,
+        help_text=_(
+            "Gesloten: er is geen spreekuur. Andere tijd: het spreekuur is op een andere tijd "
+            "dan normaal. Extra: een spreekuur bovenop de vaste tijden."
+        ),
+    )
     start_time = models.TimeField(
-        _("van"), null=True, blank=True, help_text=_("Leeg laten bij 'gesloten' voor de hele dag.")
+        _("van"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Bij 'andere tijd' en 'extra': de nieuwe tijd. Bij 'gesloten': alleen invullen "
+            "als het een deel van de dag dicht is."
+        ),
     )
     end_time = models.TimeField(_("tot"), null=True, blank=True)
     reason = models.CharField(
         _("reden"),
         max_length=200,
         blank=True,
-        help_text=_("Bijvoorbeeld 'Koningsdag' of 'Teamdag'."),
+        help_text=_("Bijvoorbeeld 'Koningsdag' of 'Teamdag'. Inwoners zien dit."),
     )
     place = models.ForeignKey(
         "cms.Place",
@@ -149,6 +172,7 @@ class ScheduleException(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Alleen als het ergens anders is dan normaal."),
     )
 
     panels = [
@@ -175,4 +199,15 @@ class ScheduleException(models.Model):
         super().clean()
         if self.date is None or not self.kind:
             return
+        if self.kind == ExceptionKind.CLOSED:
+            self.place = None  # a closed day happens nowhere
+        needs_times = self.kind in (ExceptionKind.CHANGED, ExceptionKind.EXTRA)
+        missing = [name for name in ("start_time", "end_time") if getattr(self, name) is None]
+        if needs_times and missing:
+            raise ValidationError(dict.fromkeys(missing, _("Vul de nieuwe tijd in.")))
+        if len(missing) == 1:
+            message = _(
+                "Vul allebei de tijden in. Of laat allebei leeg als het de hele dag dicht is."
+            )
+            raise ValidationError(dict.fromkeys(missing, message))
         _raise_as_validation_error(schedules.validate_exception, self.to_exception())

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from places import geo
+from cms.boundary_map import BOUNDARY_PERMISSION, BoundaryMapPanel, BoundaryMapWidget
 
 from .towns import Town
 
@@ -54,8 +55,17 @@ class WijkPage(Page):
     boundary = models.JSONField(
         _("grens van de wijk"),
         help_text=_(
-            "Een GeoJSON-veelhoek (Polygon) met punten als [lengtegraad, breedtegraad]. "
-            "Het eerste en laatste punt zijn gelijk."
+            "Teken de grens op de kaart. Of importeer de wijkgrenzen van het CBS met "
+            "'manage.py import_wijken'."
+        ),
+    )
+    cbs_code = models.CharField(
+        _("CBS-wijkcode"),
+        max_length=10,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Bijvoorbeeld WK045100. Hiermee vindt de import van de CBS-wijkkaart deze wijk."
         ),
     )
 
@@ -69,7 +79,9 @@ class WijkPage(Page):
             label=_("sleutelpersoon"),
             min_num=1,
         ),
-        FieldPanel("boundary"),
+        FieldPanel("boundary", widget=BoundaryMapWidget, permission=BOUNDARY_PERMISSION),
+        FieldPanel("cbs_code", permission=BOUNDARY_PERMISSION),
+        BoundaryMapPanel("boundary"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["cms.WijkIndexPage"]
@@ -79,10 +91,19 @@ class WijkPage(Page):
     class Meta:
         verbose_name = _("wijk")
         verbose_name_plural = _("wijken")
+        permissions = [("change_wijk_boundary", _("Mag de grens van een wijk tekenen"))]
 
     def clean(self):
         super().clean()
         value = self.boundary
+        if value in (None, "", {}):
+            # Not tied to the field: a Redactie form has no boundary field to show it under.
+            raise ValidationError(
+                _(
+                    "Deze wijk heeft nog geen grens. Teken de grens op de kaart, of vraag "
+                    "Beheer gemeente om dat te doen."
+                )
+            )
         if isinstance(value, str):
             try:
                 value = json.loads(value)
@@ -91,7 +112,7 @@ class WijkPage(Page):
                     {"boundary": _("Dit is geen geldige GeoJSON. Plak de veelhoek opnieuw.")}
                 ) from None
         try:
-            self.boundary = geo.validate_polygon(value)
+            self.boundary = geo.rewind_rfc7946(geo.validate_polygon(value))
         except geo.GeoError as error:
             raise ValidationError({"boundary": str(error)}) from None
 

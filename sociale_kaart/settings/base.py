@@ -132,6 +132,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Dutch dates in the admin's date picker (10-12-2026, weeks start on Monday), not ISO.
+WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
+WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 # Wagtail's own index only powers the admin's search boxes; the public search lives in search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -190,6 +194,7 @@ STATICFILES_DIRS += [
     (prefix, NODE_MODULES / folder)
     for prefix, folder in (
         ("vendor/markercluster", "leaflet.markercluster/dist"),
+        ("vendor/geoman", "@geoman-io/leaflet-geoman-free/dist"),
         ("vendor/axe-core", "axe-core"),
     )
     if (NODE_MODULES / folder).is_dir()
