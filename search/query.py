@@ -12,7 +12,7 @@ import logging
 
 from django.conf import settings
 
-from . import embedded, querylog
+from . import demand, embedded, querylog
 from .types import Engine, SearchParams, SearchResult
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ def run(params: SearchParams, *, record: bool = True) -> SearchResult:
         result = embedded.search(params)
     if record:
         querylog.record(params, result)
+        demand.record(params, result)
     return result
 
 
