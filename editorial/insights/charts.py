@@ -7,6 +7,7 @@ label "< 5", so its height cannot give it away.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -93,7 +94,8 @@ def _vertical(chart: Chart) -> tuple[list[str], int]:
             out.append(
                 f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="as">{value}</text>'
             )
-    every = max(1, round(count / 12))
+    longest = max((len(label) for label in chart.labels), default=1)
+    every = max(1, math.ceil((longest * 7 + 10) / slot))  # labels never overlap
     for position, label in enumerate(chart.labels):
         x0 = left + position * slot + slot * 0.1
         for number, series in enumerate(chart.series):
