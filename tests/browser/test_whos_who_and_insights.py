@@ -170,3 +170,26 @@ def test_insights_pass_axe(browser, site, axe_source, screenshots, editor_with_s
         assert not violations, describe(violations)
     finally:
         context.close()
+
+
+def test_whos_who_prints_as_a_contact_list(browser, site):
+    context, page = phone(browser, site)
+    try:
+        log_in_as_professional(page)
+        page.wait_for_url("**" + WHOS_WHO + "**")
+        page.goto(WHOS_WHO + "?thema=geld")
+        page.emulate_media(media="print")
+        assert page.locator("form[data-whos-who]").is_hidden()
+        assert page.locator("[data-whos-who-csv]").is_hidden()
+        assert page.locator(".site-footer").is_hidden()
+        shown = page.locator(VISIBLE_ENTRIES)
+        assert shown.count() > 0 and shown.first.is_visible()
+        assert page.locator(VISIBLE_ENTRIES).evaluate_all(
+            "(els) => els.every((e) => getComputedStyle(e).breakInside === 'avoid')"
+        )
+        themes = page.locator(VISIBLE_ENTRIES).evaluate_all(
+            "(els) => els.map((e) => e.dataset.thema)"
+        )
+        assert all("geld" in value.split() for value in themes)
+    finally:
+        context.close()
