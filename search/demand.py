@@ -1,7 +1,7 @@
 """Count what residents look for: per day, theme and wijk, nothing else.
 
 No question text, no IP address, no cookie, no user: one counter per (day, theme, wijk).
-The theme is the chosen theme filter, otherwise the first theme of the best result; the wijk
+The theme is the (first) chosen theme filter, otherwise the first theme of the best result; the wijk
 is the chosen wijk filter, otherwise the wijk around the postcode someone gave. Only the first
 page of a search counts, so leafing through results does not count twice.
 """
@@ -22,12 +22,13 @@ from .types import SearchParams, SearchResult
 log = logging.getLogger(__name__)
 
 
-def themes_of(params: SearchParams, result: SearchResult) -> tuple[str, ...]:
+def theme_of(params: SearchParams, result: SearchResult) -> str:
+    """One theme per search, so that the counts per theme add up to the number of searches."""
     if params.themes:
-        return params.themes
+        return params.themes[0]
     if result.results and result.results[0].themes:
-        return (result.results[0].themes[0]["slug"],)
-    return ("",)
+        return result.results[0].themes[0]["slug"]
+    return ""
 
 
 def wijk_of(params: SearchParams) -> str:
@@ -51,8 +52,7 @@ def record(params: SearchParams, result: SearchResult) -> None:
     day = timezone.localdate()
     wijk = wijk_of(params)[:80]
     empty = 1 if result.count == 0 else 0
-    for theme in themes_of(params, result):
-        _add(day, theme[:80], wijk, empty)
+    _add(day, theme_of(params, result)[:80], wijk, empty)
 
 
 def _add(day, theme: str, wijk: str, empty: int) -> None:

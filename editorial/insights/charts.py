@@ -59,7 +59,7 @@ def _desc(chart: Chart) -> str:
             }
         )
     parts.append(
-        _("De getallen staan in de tabel naast de grafiek. Minder dan 5 staat er als < 5.")
+        _("De getallen staan in de tabel naast de grafiek. 1 tot en met 4 staat er als < 5.")
     )
     return " ".join(parts)
 

@@ -59,7 +59,7 @@ def feedback(period: Period) -> Section:
     table = Table(
         key="feedback",
         title=_("Heeft deze informatie geholpen? Per voorziening"),
-        columns=(_("Voorziening"), _("Ja"), _("Nee"), _("Geholpen")),
+        columns=(_("Voorziening of pagina"), _("Ja"), _("Nee"), _("Geholpen")),
         rows=tuple(
             Row(k, (tally[k][0], tally[k][1], share(tally[k][0], sum(tally[k]))), tuple(notes[k]))
             for k in ordered
