@@ -68,6 +68,7 @@ COLUMNS = (
     Column("responsible", "user"),
     Column("legal_framework", "choice"),
     Column("referral_route", "text"),
+    Column("referral_form_url", "text"),
     Column("intake_criteria", "text"),
     Column("contact_person_name", "text"),
     Column("contact_person_role", "text"),

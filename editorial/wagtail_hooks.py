@@ -140,3 +140,7 @@ def register_log_actions(actions):
         _("Melding afgewezen"),
         _("Melding van een inwoner afgewezen"),
     )
+
+
+# Inzicht (its own module) ------------------------------------------------------------------
+from editorial import insights_hooks  # noqa: E402, F401

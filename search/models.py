@@ -1,4 +1,5 @@
-"""Our own search index table (embedded engine) and the anonymous log of unanswered questions.
+"""Our own search index table (embedded engine) and the anonymous logs: unanswered questions
+and daily counters of what residents look for (per theme and wijk).
 
 The full-text part of the index is not a Django field: on SQLite an FTS5 table kept in step
 by triggers, on PostgreSQL a generated ``tsvector`` column with a GIN index. Both are created
@@ -12,7 +13,7 @@ from .elsewhere.models import ElsewhereTopic
 from .record import STORED, TEXT_CLASSES, Kind
 from .synonyms import Synonym
 
-__all__ = ["ElsewhereTopic", "IndexState", "SearchEntry", "Synonym", "UnansweredQuery"]
+__all__ = ["ElsewhereTopic", "IndexState", "SearchDemand", "SearchEntry", "Synonym", "UnansweredQuery"]
 
 # A column per stored field of the record, by kind; a few keep the size they were made with.
 _SIZED = {
@@ -100,3 +101,24 @@ class UnansweredQuery(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class SearchDemand(models.Model):
+    """How many searches there were per day, theme and wijk. Anonymous: only counters."""
+
+    day = models.DateField(_("dag"))
+    theme = models.CharField(_("thema (slug)"), max_length=80, blank=True)
+    wijk = models.CharField(_("wijk (slug)"), max_length=80, blank=True)
+    searches = models.PositiveIntegerField(_("aantal zoekopdrachten"), default=0)
+    without_results = models.PositiveIntegerField(_("zonder resultaat"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "theme", "wijk"], name="search_demand_unique")
+        ]
+        indexes = [models.Index(fields=["day"], name="search_demand_day")]
+        verbose_name = _("zoekopdrachten per dag")
+        verbose_name_plural = _("zoekopdrachten per dag")
+
+    def __str__(self):
+        return f"{self.day} {self.theme or '-'} {self.wijk or '-'}: {self.searches}"

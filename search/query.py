@@ -16,7 +16,7 @@ import logging
 
 from django.conf import settings
 
-from . import analysis, lexicon, querylog, understanding
+from . import analysis, demand, lexicon, querylog, understanding
 from .elsewhere import matching as elsewhere
 from .elsewhere.result import elsewhere_result
 from .engines.embedded import engine as embedded
@@ -50,6 +50,7 @@ def run(params: SearchParams, *, record: bool = True) -> SearchResult:
     result.understood = understood.to_dict()
     if record:
         querylog.record(params, result)
+        demand.record(params, result)
     return result
 
 

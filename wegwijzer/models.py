@@ -57,3 +57,25 @@ class Question(models.Model):
             raise ValidationError(
                 {"answers": _("Twee antwoorden hebben dezelfde korte naam. Maak ze verschillend.")}
             )
+
+
+class ChoiceCount(models.Model):
+    """How often residents reached a wegwijzer result, per day, theme and wijk.
+
+    Anonymous: only these counters; no IP address, no cookie, no postcode, no answers."""
+
+    day = models.DateField(_("dag"))
+    theme = models.CharField(_("thema (slug)"), max_length=80)
+    wijk = models.CharField(_("wijk (slug)"), max_length=80, blank=True)
+    count = models.PositiveIntegerField(_("aantal keer"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "theme", "wijk"], name="wegwijzer_choice_unique")
+        ]
+        indexes = [models.Index(fields=["day"], name="wegwijzer_choice_day")]
+        verbose_name = _("keuze in de wegwijzer per dag")
+        verbose_name_plural = _("keuzes in de wegwijzer per dag")
+
+    def __str__(self):
+        return f"{self.day} {self.theme} {self.wijk or '-'}: {self.count}"

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from . import advice as advice_module
-from . import flow, sharing
+from . import choicelog, flow, sharing
 
 
 def _themes():
@@ -52,6 +52,7 @@ def result(request):
     if choices.theme is None:
         return _step_one(request, choices.notices, status=400 if choices.theme_given else 200)
     advice = advice_module.build_advice(choices)
+    choicelog.record(choices.theme.slug, advice.wijk.slug if advice.wijk else "")
     result_url = request.build_absolute_uri(f"{reverse('wegwijzer-uitkomst')}?{choices.query()}")
     return render(
         request,

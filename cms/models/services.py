@@ -200,6 +200,15 @@ class ServicePage(RoutablePageMixin, Page):
 
     # Only for professionals: never rendered on the public site, API or index.
     referral_route = models.TextField(_("hoe verwijst u door?"), blank=True)
+    referral_form_url = models.URLField(
+        _("aanmeldformulier voor professionals"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Het webadres van het formulier waarmee een professional iemand aanmeldt. "
+            "Alleen ingelogde professionals zien deze link."
+        ),
+    )
     intake_criteria = models.TextField(_("voorwaarden voor de intake"), blank=True)
     legal_framework = models.CharField(
         _("wettelijk kader"), max_length=30, choices=LegalFramework.choices, blank=True
@@ -211,6 +220,7 @@ class ServicePage(RoutablePageMixin, Page):
 
     PROFESSIONAL_FIELDS = (
         "referral_route",
+        "referral_form_url",
         "intake_criteria",
         "legal_framework",
         "contact_person_name",
@@ -276,6 +286,7 @@ class ServicePage(RoutablePageMixin, Page):
         ),
         FieldPanel("legal_framework"),
         FieldPanel("referral_route"),
+        FieldPanel("referral_form_url"),
         FieldPanel("intake_criteria"),
         MultiFieldPanel(
             [

@@ -1,4 +1,8 @@
+import re
+
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from cms.access import can_see_professional_fields
 from editorial.whos_who import referral_mailto as _referral_mailto
@@ -17,3 +21,10 @@ def professional_access(context) -> bool:
     """The one decision point, for templates that render without the context processor."""
     request = context.get("request")
     return can_see_professional_fields(getattr(request, "user", None))
+
+
+@register.filter
+def breakable_email(address: str) -> str:
+    """An e-mail address that may wrap only after the @ and before a dot, never mid-word."""
+    parts = [escape(part) for part in re.split(r"(?=\.)|(?<=@)", address or "")]
+    return mark_safe("<wbr>".join(parts))

@@ -132,21 +132,18 @@ def whos_who(request):
         return redirect_to_login(request.get_full_path(), reverse("editorial:login"))
     if not can_see_professional_fields(request.user):
         return TemplateResponse(request, "editorial/professionals_only.html", status=403)
-    legal_framework = request.GET.get("kader", "")
-    target_group = request.GET.get("doelgroep", "")
+    filters = overview.Filters.from_query(request.GET)
+    found = overview.overview(filters)
     if request.GET.get("formaat") == "csv":
         response = HttpResponse(
-            overview.to_csv(overview.services(legal_framework, target_group)),
-            content_type="text/csv; charset=utf-8",
+            overview.to_csv(found.matching), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = 'attachment; filename="wie-doet-wat.csv"'
         return response
     context = {
-        "overview": overview.overview(legal_framework, target_group),
-        "selected": {"kader": legal_framework, "doelgroep": target_group},
-        "csv_query": urlencode(
-            {"kader": legal_framework, "doelgroep": target_group, "formaat": "csv"}
-        ),
+        "overview": found,
+        "filters": filters,
+        "csv_query": filters.query(formaat="csv"),
         **overview.filter_choices(),
     }
     return TemplateResponse(request, "editorial/whos_who.html", context)

@@ -1,7 +1,5 @@
 """Professional-only content: shown to professionals and editors, never leaked anywhere else."""
 
-import csv
-import io
 import json
 from urllib.parse import unquote
 
@@ -12,6 +10,7 @@ from django.forms.models import model_to_dict
 
 SECRETS = {
     "referral_route": "GEHEIME-VERWIJSROUTE",
+    "referral_form_url": "https://aanmelden.example.org/geheim-formulier",
     "intake_criteria": "GEHEIME-INTAKE",
     "contact_person_name": "Geheime Collega",
     "contact_person_role": "GEHEIME-FUNCTIE",
@@ -172,54 +171,3 @@ def test_login_is_rate_limited(client, make_user):
         "/inloggen/", {"username": user.username, "password": "geheim-wachtwoord-123"}
     )
     assert response.status_code == 429
-
-
-# Wie doet wat ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def overview_data(build, service):
-    ouderen = build.target_group("ouderen", "Ouderen")
-    wonen = build.theme("wonen", "Wonen")
-    woonhulp = build.service(
-        "woonhulp",
-        "Woonhulp",
-        themes=[wonen],
-        legal_framework="wmo2015",
-        contact_person_name="Wim Wonen",
-        contact_person_email="wim@example.org",
-        organisation=build.organisation("woonorg", "Woonorganisatie"),
-    )
-    woonhulp.target_groups.add(ouderen)
-    woonhulp.save_revision().publish()
-    return service
-
-
-def test_whos_who_needs_a_professional(client, make_user, overview_data):
-    response = client.get("/professionals/wie-doet-wat/")
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
-    client.force_login(make_user())
-    assert client.get("/professionals/wie-doet-wat/").status_code == 403
-
-
-def test_whos_who_grid_and_filters(client, make_user, overview_data):
-    client.force_login(make_user("professional"))
-    html = client.get("/professionals/wie-doet-wat/").content.decode()
-    assert "Gemeente Uithoorn" in html and "Woonorganisatie" in html
-    assert "Geheime Collega" in html and "Wim Wonen" in html
-    assert '<th scope="col">Geld en schulden</th>' in html
-    filtered = client.get("/professionals/wie-doet-wat/", {"kader": "wmo2015"}).content.decode()
-    assert "Wim Wonen" in filtered and "Geheime Collega" not in filtered
-    by_group = client.get("/professionals/wie-doet-wat/", {"doelgroep": "ouderen"})
-    assert "Wim Wonen" in by_group.content.decode()
-    assert "Geheime Collega" not in by_group.content.decode()
-
-
-def test_whos_who_csv(client, make_user, overview_data):
-    client.force_login(make_user("redactie"))
-    response = client.get("/professionals/wie-doet-wat/", {"formaat": "csv", "kader": "wgs"})
-    assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
-    assert rows[0][0] == "organisatie"
-    assert rows[1][:3] == ["Gemeente Uithoorn", "Geld en schulden", "Schuldhulp"]
-    assert "Geheime Collega" in rows[1] and len(rows) == 2
