@@ -253,7 +253,8 @@ def to_csv(entries: list[Entry]) -> str:
         for theme in [t.name for t in entry.themes] or [_("Zonder thema")]:
             writer.writerow(
                 safe_row(
-                    entry.organisation,
+                    (
+                        entry.organisation,
                     theme,
                     entry.title,
                     entry.legal_framework.name if entry.legal_framework else "",
@@ -263,7 +264,8 @@ def to_csv(entries: list[Entry]) -> str:
                     entry.phone,
                     entry.email,
                     entry.referral_route,
-                    entry.referral_form_url,
+                        entry.referral_form_url,
+                    )
                 )
             )
     return out.getvalue()
