@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 import holidays
 import icalendar
 
-from cms.vtimezone import amsterdam_vtimezone
+from .vtimezone import amsterdam_vtimezone
 
 _T = TypeVar("_T")
 
@@ -388,7 +388,7 @@ def to_ical(
     """An iCalendar feed with one VEVENT per concrete session in the next `days` days.
 
     With ``limit`` only the first sessions are included (``limit=1``: "the next time", one
-    event to download). The timezone block is rule-based (see ``cms.vtimezone``)."""
+    event to download). The timezone block is rule-based (see ``agenda.vtimezone``)."""
     now = _aware(now)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)

@@ -17,8 +17,8 @@ from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.signals import page_published
 
-from places import geo
 from cms.models import Place, WijkPage
+from places import geo
 
 RD_NEW = "EPSG:28992"
 WGS84 = "EPSG:4326"

@@ -255,15 +255,15 @@ def to_csv(entries: list[Entry]) -> str:
                 safe_row(
                     (
                         entry.organisation,
-                    theme,
-                    entry.title,
-                    entry.legal_framework.name if entry.legal_framework else "",
-                    ", ".join(group.name for group in entry.target_groups),
-                    entry.contact_name,
-                    entry.contact_role,
-                    entry.phone,
-                    entry.email,
-                    entry.referral_route,
+                        theme,
+                        entry.title,
+                        entry.legal_framework.name if entry.legal_framework else "",
+                        ", ".join(group.name for group in entry.target_groups),
+                        entry.contact_name,
+                        entry.contact_role,
+                        entry.phone,
+                        entry.email,
+                        entry.referral_route,
                         entry.referral_form_url,
                     )
                 )

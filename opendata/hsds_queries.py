@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils.dateparse import parse_date, parse_datetime
 
 from agenda import schedules
-from places import geo, postcodes
 from cms.models import OrganisationPage, ServicePage, TargetGroup, Theme, WijkPage
+from places import geo, postcodes
 from search import query as search_query
 from search.params import clean_query
 from search.types import SearchParams

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from agenda import schedules
-from places import geo
 from cms.models.services import Cost
 from cms.serializers import organisation_public_data, place_data, service_detail
+from places import geo
 
 from . import hsds_schedules, ids
 

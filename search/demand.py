@@ -14,7 +14,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from cms import geo
+from places import geo
 
 from .models import SearchDemand
 from .types import SearchParams, SearchResult

@@ -13,7 +13,14 @@ from .elsewhere.models import ElsewhereTopic
 from .record import STORED, TEXT_CLASSES, Kind
 from .synonyms import Synonym
 
-__all__ = ["ElsewhereTopic", "IndexState", "SearchDemand", "SearchEntry", "Synonym", "UnansweredQuery"]
+__all__ = [
+    "ElsewhereTopic",
+    "IndexState",
+    "SearchDemand",
+    "SearchEntry",
+    "Synonym",
+    "UnansweredQuery",
+]
 
 # A column per stored field of the record, by kind; a few keep the size they were made with.
 _SIZED = {

@@ -17,11 +17,11 @@ import logging
 from django.conf import settings
 
 from . import analysis, demand, lexicon, querylog, understanding
+from .breaker import CircuitBreaker
 from .elsewhere import matching as elsewhere
 from .elsewhere.result import elsewhere_result
 from .engines.embedded import engine as embedded
 from .engines.embedded import snapshot
-from .breaker import CircuitBreaker
 from .types import Engine, SearchParams, SearchResult
 
 log = logging.getLogger(__name__)

@@ -6,9 +6,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import api, feeds
-from editorial.views.public import admin_login
-
 from editorial.views.explorer import explore_or_edit
+from editorial.views.public import admin_login
 from opendata.views import own_openapi
 
 from .health import health

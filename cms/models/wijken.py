@@ -11,8 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from places import geo
 from cms.boundary_map import BOUNDARY_PERMISSION, BoundaryMapPanel, BoundaryMapWidget
+from places import geo
 
 from .towns import Town
 

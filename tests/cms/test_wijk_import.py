@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from cms.models import WijkPage
 from places import geo
 from places.geo import Point
-from cms.models import WijkPage
 
 DATA = Path(__file__).parent / "data" / "cbs_wijken_rd.geojson"
 IN_CENTRUM = Point(52.2375, 4.8275)  # inside the CBS Centrum polygon, outside the old square

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from cms.vtimezone import TZID, amsterdam_vtimezone
+from agenda.vtimezone import TZID, amsterdam_vtimezone
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

@@ -5,7 +5,7 @@ that lists every change as RDATE values is valid, but ical.js (inside Thunderbir
 Nextcloud) reads only the first date of such a list and puts summer sessions an hour off.
 Two yearly rules, the ones the EU has used since 1996, read correctly everywhere:
 summer time from the last Sunday of March 02:00 to the last Sunday of October 03:00.
-``tests/cms/test_vtimezone.py`` checks the rules against the zoneinfo database.
+``tests/agenda/test_vtimezone.py`` checks the rules against the zoneinfo database.
 """
 
 from __future__ import annotations
