@@ -1,7 +1,8 @@
 import pytest
 from django.db import transaction
 
-from search import snapshot, synonyms
+from search import synonyms
+from search.engines.embedded import snapshot
 
 
 @pytest.fixture(autouse=True)
