@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from agenda import schedules
+from cms.languages import name as language_name
 from cms.models.services import Cost
 from cms.serializers import organisation_public_data, place_data, service_detail
 from places import geo
@@ -227,10 +228,14 @@ def service_full(service, links: Links, *, today: datetime.date | None = None) -
 
 
 def languages(service) -> list[dict]:
-    names = [name.strip() for name in service.languages.split(",") if name.strip()]
+    """One HSDS language per ISO 639-1 code of the service, named in Dutch."""
     return [
-        {"id": ids.derived("language", ids.page_id(service), name.lower()), "name": name}
-        for name in names
+        {
+            "id": ids.derived("language", ids.page_id(service), code),
+            "name": language_name(code),
+            "code": code,
+        }
+        for code in service.languages
     ]
 
 
