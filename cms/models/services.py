@@ -23,7 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms import access, schedules
+from cms import access, paging, schedules
 from cms.blocks import BaseStreamBlock
 
 from .schedules import OpeningRule, ScheduleException
@@ -67,11 +67,12 @@ class ServiceIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("sociale kaart (overzicht van voorzieningen)")
 
+    PAGE_SIZE = 50
+
     def services(self):
         return (
             ServicePage.objects.child_of(self)
             .live()
-            .specific()
             .select_related("organisation")
             .prefetch_related("places")
             .order_by("title")
@@ -79,17 +80,24 @@ class ServiceIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        return self.render(request, context_overrides={"services": self.services()})
+        number = paging.page_number(request.GET.get("pagina"))
+        services = paging.paginate(self.services(), number, self.PAGE_SIZE)
+        return self.render(
+            request, context_overrides={"services": services.items, "services_page": services}
+        )
 
     @path("thema/<slug:theme_slug>/")
     def theme_route(self, request, theme_slug):
         theme = get_object_or_404(Theme, slug=theme_slug)
+        number = paging.page_number(request.GET.get("pagina"))
+        services = paging.paginate(self.services().filter(themes=theme), number, self.PAGE_SIZE)
         return self.render(
             request,
             template="cms/theme_page.html",
             context_overrides={
                 "theme": theme,
-                "services": self.services().filter(themes=theme),
+                "services": services.items,
+                "services_page": services,
             },
         )
 
