@@ -1,11 +1,13 @@
 """Read-only JSON API: services, wijken and loketten."""
 
+from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.urls import path
 from django.views.decorators.http import require_GET
 
 from cms.models import ServicePage, WijkPage
 from cms.models.pages import loket_services
+from cms.paging import page_number, paginate
 from cms.serializers import loket_data, service_detail, service_summary, wijk_data
 
 
@@ -19,10 +21,28 @@ def _services():
     )
 
 
+PAGE_SIZE = 100
+
+
+def _page(request, queryset):
+    try:
+        number = page_number(request.GET.get("pagina"))
+    except BadRequest as error:
+        return None, JsonResponse(
+            {"error": "invalid_parameter", "field": "pagina", "message": str(error)}, status=400
+        )
+    return paginate(queryset, number, PAGE_SIZE), None
+
+
 @require_GET
 def service_list(request):
-    results = [service_summary(service) for service in _services()]
-    return JsonResponse({"count": len(results), "results": results})
+    """Paginated: ``?pagina=2``; ``count`` is the number of services in all pages."""
+    page, error = _page(request, _services())
+    if error:
+        return error
+    return JsonResponse(
+        {**page.to_dict(), "results": [service_summary(service) for service in page.items]}
+    )
 
 
 @require_GET
@@ -45,7 +65,10 @@ def wijk_list(request):
 
 @require_GET
 def loket_list(request):
-    return JsonResponse({"results": [loket_data(s) for s in loket_services()]})
+    page, error = _page(request, loket_services())
+    if error:
+        return error
+    return JsonResponse({**page.to_dict(), "results": [loket_data(s) for s in page.items]})
 
 
 urlpatterns = [

@@ -47,6 +47,7 @@ def loket_services():
         .filter(models.Q(opening_rules__isnull=False) | models.Q(schedule_exceptions__isnull=False))
         .distinct()
         .order_by("title")
+        .prefetch_related("places", "opening_rules", "schedule_exceptions")
     )
 
 

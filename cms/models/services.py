@@ -25,7 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from agenda import schedules
-from cms import access, page_actions
+from cms import access, page_actions, paging
 from cms import languages as language_codes
 from cms.blocks import BaseStreamBlock
 
@@ -70,11 +70,12 @@ class ServiceIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("sociale kaart (overzicht van voorzieningen)")
 
+    PAGE_SIZE = 50
+
     def services(self):
         return (
             ServicePage.objects.child_of(self)
             .live()
-            .specific()
             .select_related("organisation")
             .prefetch_related("places")
             .order_by("title")
@@ -82,17 +83,24 @@ class ServiceIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        return self.render(request, context_overrides={"services": self.services()})
+        number = paging.page_number(request.GET.get("pagina"))
+        services = paging.paginate(self.services(), number, self.PAGE_SIZE)
+        return self.render(
+            request, context_overrides={"services": services.items, "services_page": services}
+        )
 
     @path("thema/<slug:theme_slug>/")
     def theme_route(self, request, theme_slug):
         theme = get_object_or_404(Theme, slug=theme_slug)
+        number = paging.page_number(request.GET.get("pagina"))
+        services = paging.paginate(self.services().filter(themes=theme), number, self.PAGE_SIZE)
         return self.render(
             request,
             template="cms/theme_page.html",
             context_overrides={
                 "theme": theme,
-                "services": self.services().filter(themes=theme),
+                "services": services.items,
+                "services_page": services,
             },
         )
 
