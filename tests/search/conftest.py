@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.db import transaction
 
-from search import synonyms
+from search import synonyms, understanding
+from search.elsewhere import matching as elsewhere
 from search.engines.embedded import snapshot
 
 TODAY = datetime.date(2026, 11, 23)  # a Monday
@@ -14,8 +15,12 @@ def fresh_search_state():
     """Each test starts without an in-process copy of the index or of the vocabulary."""
     snapshot.reset()
     synonyms._cache.update(version=None, map=None)
+    understanding.reset()
+    elsewhere.reset()
     yield
     snapshot.reset()
+    understanding.reset()
+    elsewhere.reset()
 
 
 @pytest.fixture(scope="module")
