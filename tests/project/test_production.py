@@ -19,6 +19,9 @@ from tests.project.production_server import (
     start_gunicorn,
 )
 
+# Its own site on its own database file, served by gunicorn: the same on any database.
+pytestmark = pytest.mark.once
+
 PUBLIC_PAGES = [
     "/",
     "/zoeken/?q=ik+heb+schulden",
