@@ -1,4 +1,6 @@
-"""The Elasticsearch engine: client, index names, rebuild with alias swap, bulk writes, search.
+"""The cluster engine (Elasticsearch 8 or OpenSearch 2): index names, rebuild with alias swap,
+bulk writes, search. The client and the few differences between the two products are in
+``search.cluster_transport``.
 
 Names come from settings: the alias ``<SEARCH_INDEX_PREFIX>-services`` always points at one
 concrete index ``<alias>-<timestamp>``. A rebuild fills a new concrete index and then moves
@@ -9,27 +11,21 @@ Nothing here catches errors: ``search.query`` decides what happens when the clus
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils import timezone
-from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch_dsl import Index
 
-from . import analyzers, es_query, results, synonyms
+from . import analyzers, cluster_transport, es_query, results, synonyms
+from .cluster_transport import ClusterClient
 from .documents import ServiceDocument
 from .records import ServiceRecord
-from .types import SearchParams, SearchResult
+from .types import Engine, SearchParams, SearchResult
 
 
-@functools.lru_cache(maxsize=4)
-def _client(url: str, timeout: float) -> Elasticsearch:
-    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
-
-
-def client() -> Elasticsearch:
-    return _client(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT)
+def client() -> ClusterClient:
+    return cluster_transport.client()
 
 
 def alias_name() -> str:
@@ -84,46 +80,45 @@ def synonym_rules() -> list[dict]:
     ]
 
 
-def push_synonyms(es: Elasticsearch | None = None) -> None:
-    """Store the synonym set; Elasticsearch reloads the search analyzers that use it."""
-    (es or client()).synonyms.put_synonym(
-        id=analyzers.synonym_set_name(), synonyms_set=synonym_rules()
+def push_synonyms(es: ClusterClient | None = None) -> None:
+    """Give the live index the current synonyms; no reindex (see cluster_transport)."""
+    es = es or client()
+    es.update_synonyms(
+        analyzers.synonym_set_name(),
+        synonym_rules(),
+        current_indices(es),
+        index_body(alias_name()),
     )
 
 
-def current_indices(es: Elasticsearch) -> list[str]:
-    try:
-        return sorted(es.indices.get_alias(name=alias_name()).body)
-    except NotFoundError:
-        return []
+def current_indices(es: ClusterClient) -> list[str]:
+    return es.indices_behind(alias_name())
 
 
 def rebuild(records: list[ServiceRecord]) -> str:
     """Fill a new index, point the alias at it, drop the old ones. Returns the new name."""
     es = client()
-    push_synonyms(es)
     name = new_index_name()
-    body = index_body(name)
-    es.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
-    helpers.bulk(es, bulk_actions(records, name), refresh=True)
+    es.create_index(name, index_body(name), analyzers.synonym_set_name(), synonym_rules())
+    es.bulk(bulk_actions(records, name), refresh=True)
     old = current_indices(es)
     actions = [{"remove": {"index": index, "alias": alias_name()}} for index in old]
     actions.append({"add": {"index": name, "alias": alias_name()}})
-    es.indices.update_aliases(actions=actions)
+    es.update_aliases(actions)
     for index in old:
-        es.indices.delete(index=index)
+        es.delete_index(index)
     return name
 
 
 def index_records(records: list[ServiceRecord]) -> None:
-    helpers.bulk(client(), bulk_actions(records, alias_name()), refresh="wait_for")
+    client().bulk(bulk_actions(records, alias_name()), refresh="wait_for")
 
 
 def delete_pages(page_ids: list[int]) -> None:
     actions = [
         {"_op_type": "delete", "_index": alias_name(), "_id": str(page_id)} for page_id in page_ids
     ]
-    helpers.bulk(client(), actions, raise_on_error=False, refresh="wait_for")
+    client().bulk(actions, raise_on_error=False, refresh="wait_for")
 
 
 # --------------------------------------------------------------------------- reading
@@ -133,9 +128,10 @@ def search(params: SearchParams) -> SearchResult:
     from . import embedded
 
     now = results.now_for(params)
-    body = es_query.build_search(params, now)
-    response = client().search(index=alias_name(), **body).body
+    es = client()
+    response = es.search(alias_name(), es_query.build_search(params, now))
     result = es_query.parse_response(response, params, now, results.labels())
+    result.engine = Engine(es.product)
     result.suggestion = embedded.did_you_mean(params.q)
     return result
 
@@ -143,6 +139,6 @@ def search(params: SearchParams) -> SearchResult:
 def suggest(prefix: str, limit: int) -> list[str]:
     if len(prefix.strip()) < 2:
         return []
-    response = client().search(index=alias_name(), **es_query.build_suggest(prefix, limit)).body
+    response = client().search(alias_name(), es_query.build_suggest(prefix, limit))
     options = response["suggest"]["services"][0]["options"]
     return list(dict.fromkeys(option["text"] for option in options))[:limit]

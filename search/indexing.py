@@ -13,17 +13,16 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 
-from . import embedded
+from . import cluster_transport, embedded
 from .records import ServiceRecord, build_record, indexable_services
 
 log = logging.getLogger(__name__)
 
 
 def _elastic_enabled() -> bool:
-    return bool(settings.ELASTICSEARCH_URL)
+    return cluster_transport.configured_product() is not None
 
 
 def _after_commit(action, *args) -> None:

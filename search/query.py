@@ -1,7 +1,8 @@
 """The one search interface: views, the JSON API and the map call only ``run`` and ``suggest``.
 
-The engine follows the settings: Elasticsearch when ``ELASTICSEARCH_URL`` is set, otherwise
-the embedded engine. When Elasticsearch is unreachable or fails in any way, the embedded
+The engine follows the settings: the cluster engine when ``OPENSEARCH_URL`` (OpenSearch) or
+``ELASTICSEARCH_URL`` (Elasticsearch) is set, otherwise the embedded engine. When the cluster
+is unreachable or fails in any way, the embedded
 engine answers instead; that fallback lives here and nowhere else, and it is logged. The
 result says which engine answered.
 """
@@ -10,29 +11,29 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
-
-from . import embedded, querylog
+from . import cluster_transport, embedded, querylog
 from .types import Engine, SearchParams, SearchResult
 
 log = logging.getLogger(__name__)
 
 
 def configured_engine() -> Engine:
-    return Engine.ELASTICSEARCH if settings.ELASTICSEARCH_URL else Engine.EMBEDDED
+    product = cluster_transport.configured_product()
+    return Engine(product) if product else Engine.EMBEDDED
 
 
 def run(params: SearchParams, *, record: bool = True) -> SearchResult:
     """Search services. Never raises because of the engine: a resident never sees an error."""
     result = None
-    if configured_engine() == Engine.ELASTICSEARCH:
+    if configured_engine() != Engine.EMBEDDED:
         from . import elastic
 
         try:
             result = elastic.search(params)
         except Exception as error:  # any failure means: answer embedded
             log.warning(
-                "Elasticsearch failed (%s: %s); the embedded engine answers instead.",
+                "%s failed (%s: %s); the embedded engine answers instead.",
+                cluster_transport.label(),
                 type(error).__name__,
                 error,
             )
@@ -46,14 +47,15 @@ def run(params: SearchParams, *, record: bool = True) -> SearchResult:
 def suggest(prefix: str, limit: int = 8) -> list[str]:
     """Up to ``limit`` suggestions for what someone is typing."""
     limit = max(1, min(limit, 8))
-    if configured_engine() == Engine.ELASTICSEARCH:
+    if configured_engine() != Engine.EMBEDDED:
         from . import elastic
 
         try:
             return elastic.suggest(prefix, limit)
         except Exception as error:
             log.warning(
-                "Elasticsearch suggestions failed (%s: %s); using the embedded engine.",
+                "%s suggestions failed (%s: %s); using the embedded engine.",
+                cluster_transport.label(),
                 type(error).__name__,
                 error,
             )

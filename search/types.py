@@ -20,6 +20,7 @@ class Sort(StrEnum):
 class Engine(StrEnum):
     EMBEDDED = "embedded"
     ELASTICSEARCH = "elasticsearch"
+    OPENSEARCH = "opensearch"
 
 
 @dataclass(frozen=True)
