@@ -74,9 +74,17 @@ def bulk_actions(records: Iterable[ServiceRecord], index: str, now=None) -> list
 
 
 def synonym_rules() -> list[dict]:
+    """The vocabulary as Solr rules. A one-way rule becomes one rule per word typed, each
+    keeping that word: "huur, beslag => schulden" gives "huur => huur, schulden" and
+    "beslag => beslag, schulden", as the embedded engine expands it (not "huur" to "beslag")."""
+    lines = []
+    for rule in synonyms.all_rules():
+        if not rule.rhs:
+            lines.append(rule.solr())
+            continue
+        lines += [f"{p} => {', '.join(dict.fromkeys((p, *rule.rhs)))}" for p in rule.lhs]
     return [
-        {"id": f"rule-{number}", "synonyms": rule.solr(keep_original=True)}
-        for number, rule in enumerate(synonyms.all_rules(), start=1)
+        {"id": f"rule-{number}", "synonyms": line} for number, line in enumerate(lines, start=1)
     ]
 
 
