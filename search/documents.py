@@ -47,7 +47,9 @@ class ServiceDocument(Document):
     helps_with = _text()
     body = _text()
     extra = _text()
-    suggest = Completion(analyzer="nl_suggest", search_analyzer="nl_suggest")
+    suggest = Completion(
+        analyzer="nl_suggest", search_analyzer="nl_suggest", max_input_length=200
+    )  # the default of 50 characters would cut titles off
     url = Keyword(index=False)
     organisation = Object(properties={"slug": Keyword(), "name": Keyword()})
     themes = _label()

@@ -137,10 +137,11 @@ def search(params: SearchParams) -> SearchResult:
 
     now = results.now_for(params)
     es = client()
-    response = es.search(alias_name(), es_query.build_search(params, now))
+    corrected = embedded.did_you_mean(params.q)
+    response = es.search(alias_name(), es_query.build_search(params, now, corrected))
     result = es_query.parse_response(response, params, now, results.labels())
     result.engine = Engine(es.product)
-    result.suggestion = embedded.did_you_mean(params.q)
+    result.suggestion = corrected
     return result
 
 
@@ -149,4 +150,13 @@ def suggest(prefix: str, limit: int) -> list[str]:
         return []
     response = client().search(alias_name(), es_query.build_suggest(prefix, limit))
     options = response["suggest"]["services"][0]["options"]
-    return list(dict.fromkeys(option["text"] for option in options))[:limit]
+    return list(dict.fromkeys(_whole_phrase(option) for option in options))[:limit]
+
+
+def _whole_phrase(option: dict) -> str:
+    """The title or phrase whose tail matched ("sch" matches "... schulden" by its tail)."""
+    text, source = option["text"], option.get("_source") or {}
+    for phrase in [source.get("title", ""), *source.get("helps_with", [])]:
+        if phrase.endswith(text):
+            return phrase
+    return text

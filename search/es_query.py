@@ -40,38 +40,51 @@ SOURCE = [
 ]  # fmt: skip
 
 
-def text_query(q: str) -> dict:
+CORRECTED_BOOST = 0.85  # the embedded engine's weight for a spelling correction
+
+
+def text_query(q: str, corrected: str | None = None) -> dict:
+    """``corrected``: the question with misspelt words corrected (embedded.did_you_mean)."""
     if not q.strip():
         return {"match_all": {}}
-    return {
-        "bool": {
-            "should": [
-                {
-                    "multi_match": {
-                        "query": q,
-                        "fields": FIELDS,
-                        "type": "best_fields",
-                        "fuzziness": "AUTO:5,8",
-                        "prefix_length": 1,
-                    }
-                },
-                {
-                    "multi_match": {
-                        "query": q,
-                        "fields": PHRASE_FIELDS,
-                        "type": "phrase",
-                        "slop": 1,
-                        "boost": 2,
-                    }
-                },
-            ],
-            "minimum_should_match": 1,
-        }
-    }
+    should = [
+        {
+            "multi_match": {
+                "query": q,
+                "fields": FIELDS,
+                "type": "best_fields",
+                "fuzziness": "AUTO:5,8",
+                "prefix_length": 1,
+            }
+        },
+        {
+            "multi_match": {
+                "query": q,
+                "fields": PHRASE_FIELDS,
+                "type": "phrase",
+                "slop": 1,
+                "boost": 2,
+            }
+        },
+    ]
+    if corrected and corrected != q:
+        should.append(
+            {
+                "multi_match": {
+                    "query": corrected,
+                    "fields": FIELDS,
+                    "type": "best_fields",
+                    "boost": CORRECTED_BOOST,
+                }
+            }
+        )
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def scored_query(params: SearchParams, now: datetime.datetime) -> dict:
-    query = text_query(params.q)
+def scored_query(
+    params: SearchParams, now: datetime.datetime, corrected: str | None = None
+) -> dict:
+    query = text_query(params.q, corrected)
     if params.origin is not None:
         floor = ranking.DISTANCE_FLOOR
         near = round(1 - floor, 4)
@@ -144,7 +157,9 @@ def _filters(params: SearchParams, now: datetime.datetime, skip: str | None = No
     return clauses
 
 
-def build_search(params: SearchParams, now: datetime.datetime) -> dict:
+def build_search(
+    params: SearchParams, now: datetime.datetime, corrected: str | None = None
+) -> dict:
     aggs = {
         name: {
             "filter": {"bool": {"filter": _filters(params, now, skip=name)}},
@@ -163,7 +178,7 @@ def build_search(params: SearchParams, now: datetime.datetime) -> dict:
         }
     }
     body: dict = {
-        "query": scored_query(params, now),
+        "query": scored_query(params, now, corrected),
         "post_filter": {"bool": {"filter": _filters(params, now)}},
         "aggs": aggs,
         "from": (params.page - 1) * params.page_size,
@@ -189,7 +204,7 @@ def build_search(params: SearchParams, now: datetime.datetime) -> dict:
 
 def build_suggest(prefix: str, limit: int) -> dict:
     return {
-        "_source": False,
+        "_source": ["title", "helps_with"],  # to show the whole phrase, see elastic.suggest
         "suggest": {
             "services": {
                 "prefix": prefix,
