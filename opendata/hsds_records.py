@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from agenda import schedules
+from cms import languages as language_codes
 from cms.models.services import Cost
 from cms.serializers import organisation_public_data, place_data, service_detail
 from places import geo
@@ -227,10 +228,15 @@ def service_full(service, links: Links, *, today: datetime.date | None = None) -
 
 
 def languages(service) -> list[dict]:
-    names = [name.strip() for name in service.languages.split(",") if name.strip()]
+    """The service's languages (stored as ISO 639-1 codes) with their Dutch names."""
+    names = [(code, language_codes.name(code)) for code in service.languages]
     return [
-        {"id": ids.derived("language", ids.page_id(service), name.lower()), "name": name}
-        for name in names
+        {
+            "id": ids.derived("language", ids.page_id(service), name.lower()),
+            "name": name,
+            "code": code,
+        }
+        for code, name in names
     ]
 
 

@@ -159,7 +159,7 @@ def service_node(service, absolute: Absolute, *, today: datetime.date | None = N
     channel = {
         "@type": "ServiceChannel",
         "serviceUrl": detail["contact"]["website"] or url,
-        "availableLanguage": [n.strip() for n in detail["languages"].split(",") if n.strip()],
+        "availableLanguage": list(detail["languages"]),  # ISO 639-1 codes (BCP 47)
     }
     if detail["contact"]["phone"]:
         channel["servicePhone"] = {
