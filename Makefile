@@ -3,9 +3,10 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+SEARCH_CLUSTER_PORT ?= 9201
 DJANGO := $(BIN)/python manage.py
 
-.PHONY: run test lint install install-test node-modules search-index clean
+.PHONY: run test lint install install-test node-modules search-index search-cluster clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +47,11 @@ test: install-test
 	$(DJANGO) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=sociale_kaart.settings.test $(DJANGO) check
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+## make search-cluster: build (Maven) and run a single-node OpenSearch 2.19 on
+## 127.0.0.1:$(SEARCH_CLUSTER_PORT) in the foreground; Ctrl-C or SIGTERM stops it and removes its data.
+search-cluster:
+	SEARCH_CLUSTER_PORT=$(SEARCH_CLUSTER_PORT) search/cluster/node.sh run
 
 lint: install-test
 	$(BIN)/ruff check --fix .

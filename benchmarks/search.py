@@ -34,7 +34,7 @@ from benchmarks.dutch_corpus import generate_services  # noqa: E402
 
 def setup_django(database: Path) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ["ELASTICSEARCH_URL"] = ""
+    os.environ["ELASTICSEARCH_URL"] = os.environ["OPENSEARCH_URL"] = ""
     os.environ["DJANGO_SETTINGS_MODULE"] = "sociale_kaart.settings.test"
     import django
 

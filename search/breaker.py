@@ -23,19 +23,24 @@ from collections.abc import Callable
 class CircuitBreaker:
     def __init__(
         self,
-        name: str,
+        name: str | Callable[[], str],
         *,
         retry_after: float = 30.0,
         clock: Callable[[], float] = time.monotonic,
         logger: logging.Logger | None = None,
     ):
-        self.name = name
+        self._name = name
         self.retry_after = retry_after
         self._clock = clock
         self._log = logger or logging.getLogger(__name__)
         self._lock = threading.Lock()
         self._opened_at: float | None = None
         self._probing = False
+
+    @property
+    def name(self) -> str:
+        """The service's name in the log; a callable is asked each time (it may change)."""
+        return self._name() if callable(self._name) else self._name
 
     @property
     def is_open(self) -> bool:

@@ -13,9 +13,9 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 
+from .engines.cluster import transport
 from .engines.embedded import engine as embedded
 from .record import ServiceRecord, build_record, indexable_services
 
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 def _elastic_enabled() -> bool:
-    return bool(settings.ELASTICSEARCH_URL)
+    return transport.configured_product() is not None
 
 
 def _after_commit(action, *args) -> None:
@@ -32,7 +32,8 @@ def _after_commit(action, *args) -> None:
             action(*args)
         except Exception as error:  # the CMS must keep working without the cluster
             log.warning(
-                "Elasticsearch index not updated (%s: %s); run rebuild_search_index.",
+                "%s index not updated (%s: %s); run rebuild_search_index.",
+                transport.label(),
                 type(error).__name__,
                 error,
             )

@@ -1,9 +1,11 @@
 """The one search interface: views, the JSON API and the map call only ``run`` and ``suggest``.
 
-The engine follows the settings: Elasticsearch when ``ELASTICSEARCH_URL`` is set, otherwise
-the embedded engine. When Elasticsearch is unreachable or fails in any way, the embedded
-engine answers instead; that fallback lives here and nowhere else, and it is logged. The
-result says which engine answered.
+The engine follows the settings: the cluster engine when ``OPENSEARCH_URL`` (OpenSearch) or
+``ELASTICSEARCH_URL`` (Elasticsearch) is set, otherwise the embedded engine. When the cluster
+is unreachable or fails in any way, the embedded engine answers instead; that fallback lives
+here and nowhere else, and it is logged. After a failure a circuit breaker skips the cluster
+for ``ELASTICSEARCH_RETRY_AFTER`` seconds (either product). The result says which engine
+answered.
 
 Before any engine sees the question, ``understanding`` reads place, time and person words
 from it (they become preferences), and a question that is arranged outside this site
@@ -20,6 +22,7 @@ from . import analysis, demand, lexicon, querylog, understanding
 from .breaker import CircuitBreaker
 from .elsewhere import matching as elsewhere
 from .elsewhere.result import elsewhere_result
+from .engines.cluster import transport
 from .engines.embedded import engine as embedded
 from .engines.embedded import snapshot
 from .types import Engine, SearchParams, SearchResult
@@ -27,13 +30,16 @@ from .types import Engine, SearchParams, SearchResult
 log = logging.getLogger(__name__)
 FALLBACK = "the embedded engine answers instead"
 # After a failure the cluster is skipped for a while (no worker waits on a hung cluster).
+# Its name in the log is the configured product's ("OpenSearch" or "Elasticsearch").
 cluster = CircuitBreaker(
-    "Elasticsearch", retry_after=settings.ELASTICSEARCH_RETRY_AFTER, logger=log
+    transport.label, retry_after=settings.ELASTICSEARCH_RETRY_AFTER, logger=log
 )
 
 
 def configured_engine() -> Engine:
-    return Engine.ELASTICSEARCH if settings.ELASTICSEARCH_URL else Engine.EMBEDDED
+    """The engine the settings ask for: the cluster product that is configured, or embedded."""
+    product = transport.configured_product()
+    return Engine(product) if product else Engine.EMBEDDED
 
 
 def run(params: SearchParams, *, record: bool = True) -> SearchResult:
@@ -56,7 +62,7 @@ def run(params: SearchParams, *, record: bool = True) -> SearchResult:
 
 def _engine_search(params: SearchParams) -> SearchResult:
     result = None
-    if configured_engine() == Engine.ELASTICSEARCH and cluster.allow():
+    if configured_engine() != Engine.EMBEDDED and cluster.allow():
         from .engines.cluster import engine as elastic
 
         try:
@@ -88,7 +94,7 @@ def _whole_suggestion(question: str, rest: str, corrected_rest: str) -> str:
 def suggest(prefix: str, limit: int = 8) -> list[str]:
     """Up to ``limit`` suggestions for what someone is typing."""
     limit = max(1, min(limit, 8))
-    if configured_engine() == Engine.ELASTICSEARCH and cluster.allow():
+    if configured_engine() != Engine.EMBEDDED and cluster.allow():
         from .engines.cluster import engine as elastic
 
         try:

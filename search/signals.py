@@ -80,10 +80,8 @@ def restriction_changed(sender, instance, **kwargs):
 
 
 def synonyms_changed(sender, instance, **kwargs):
-    """The embedded engine notices by itself; Elasticsearch gets the new synonym set."""
-    from django.conf import settings
-
-    if settings.ELASTICSEARCH_URL:
+    """The embedded engine notices by itself; the cluster gets the new synonyms."""
+    if indexing._elastic_enabled():
         from .engines.cluster import engine as elastic
 
         indexing._after_commit(elastic.push_synonyms)

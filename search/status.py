@@ -20,15 +20,16 @@ def engine_status() -> dict:
         "configured": str(configured_engine()),
         "embedded_entries": entries,
     }
-    if configured_engine() == Engine.ELASTICSEARCH:
+    product = configured_engine()
+    if product != Engine.EMBEDDED:  # "elasticsearch" or "opensearch": up or down
         if cluster.is_open:
             reachable = False  # skipped after a failure; the breaker probes it again itself
         else:
             from .engines.cluster import engine as elastic
 
-            reachable = elastic.client().options(request_timeout=PING_TIMEOUT).ping()
-        status["elasticsearch"] = "up" if reachable else "down"
-        status["answering"] = "elasticsearch" if reachable else "embedded"
+            reachable = elastic.client().ping(PING_TIMEOUT)
+        status[str(product)] = "up" if reachable else "down"
+        status["answering"] = str(product) if reachable else "embedded"
         status["index"] = settings.SEARCH_INDEX_PREFIX
     else:
         status["answering"] = "embedded"

@@ -29,6 +29,7 @@ class Sort(StrEnum):
 class Engine(StrEnum):
     EMBEDDED = "embedded"
     ELASTICSEARCH = "elasticsearch"
+    OPENSEARCH = "opensearch"
 
 
 @dataclass(frozen=True)

@@ -140,8 +140,14 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 # Wagtail's own index only powers the admin's search boxes; the public search lives in search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Search engine for residents: the embedded engine unless ELASTICSEARCH_URL is set.
+# Search engine for residents: the embedded engine unless OPENSEARCH_URL (OpenSearch 2) or
+# ELASTICSEARCH_URL (Elasticsearch 8) is set; see search/engines/cluster/transport.py.
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+if OPENSEARCH_URL and ELASTICSEARCH_URL:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Set OPENSEARCH_URL or ELASTICSEARCH_URL, not both.")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "sociale-kaart-dev")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 # Waiting for a connection is short: a cluster that is up accepts at once.

@@ -37,6 +37,14 @@ def test_a_cluster_outage_is_reported_but_the_site_still_serves(client, build, s
     assert client.get("/health/").json()["checks"]["search"]["elasticsearch"] == "down"
 
 
+def test_an_opensearch_outage_is_reported_under_its_own_name(client, build, settings):
+    build.service("shv", "Hulp bij schulden")
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"
+    search = client.get("/health/").json()["checks"]["search"]
+    assert search["configured"] == "opensearch"
+    assert search["opensearch"] == "down" and search["answering"] == "embedded"
+
+
 def test_an_unreachable_shared_cache_gives_503(client, build, settings):
     """The rate limits of both logins live in the cache: without it the site is not safe."""
     build.service("shv", "Hulp bij schulden")

@@ -52,3 +52,63 @@ def demo(module_db):
     from cms.demo import load_catalogue
 
     load_catalogue(today=TODAY)
+
+
+# --------------------------------------------------------------------------- live cluster
+
+
+@pytest.fixture(scope="session")
+def search_node():
+    """(url, product) of the live node; see tests/search/cluster_node.py for the rule."""
+    from tests.search import cluster_node
+
+    url = cluster_node.configured_url()
+    if url is None:
+        pytest.skip("no search node: set SEARCH_CLUSTER_URL (start one: make search-cluster)")
+    try:
+        cluster_node.wait_ready(url)
+    except Exception as error:
+        pytest.fail(f"the search node at {url} is not ready: {error}")
+    return url, cluster_node.product(url)
+
+
+def cluster_settings(url: str, product: str) -> dict:
+    key = "OPENSEARCH_URL" if product == "opensearch" else "ELASTICSEARCH_URL"
+    # A loaded CI machine can be slow; the tests want the cluster's answer, not the fallback.
+    return {key: url, "ELASTICSEARCH_TIMEOUT": 20.0}
+
+
+def drop_test_indices() -> None:
+    from django.conf import settings
+
+    from search.engines.cluster import engine as elastic
+
+    es = elastic.client()
+    found = es.raw.indices.get(index=f"{settings.SEARCH_INDEX_PREFIX}-*")
+    for index in getattr(found, "body", found):
+        es.delete_index(index)
+
+
+@pytest.fixture
+def cluster(settings, search_node):
+    """The app pointed at the live node for one test; its test indices removed afterwards."""
+    from search.engines.cluster import engine as elastic
+
+    for name, value in cluster_settings(*search_node).items():
+        setattr(settings, name, value)
+    drop_test_indices()
+    yield elastic.client()
+    drop_test_indices()
+
+
+@pytest.fixture(scope="module")
+def module_cluster(search_node):
+    """The same for a whole module (for the demo catalogue, loaded once per module)."""
+    from django.test import override_settings
+
+    from search.engines.cluster import engine as elastic
+
+    with override_settings(**cluster_settings(*search_node)):
+        drop_test_indices()
+        yield elastic.client()
+        drop_test_indices()

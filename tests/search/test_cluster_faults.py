@@ -1,5 +1,7 @@
 """A cluster that fails in the ways real ones do, on real local sockets: a closed port, a
-listener that accepts and never answers, and one whose connection queue is full."""
+listener that accepts and never answers, and one whose connection queue is full. Each runs
+for both transports (elasticsearch-py for ELASTICSEARCH_URL, opensearch-py for OPENSEARCH_URL):
+the breaker and the connect timeout must hold for either."""
 
 import logging
 import socket
@@ -14,6 +16,17 @@ from search.types import SearchParams
 pytestmark = pytest.mark.django_db
 
 CLOSED_PORT = "http://127.0.0.1:9"
+
+
+@pytest.fixture(params=["ELASTICSEARCH_URL", "OPENSEARCH_URL"], ids=["elasticsearch", "opensearch"])
+def use_cluster(request, settings):
+    """Point the setting of one product at a URL (the other stays empty)."""
+
+    def point(url: str) -> None:
+        settings.ELASTICSEARCH_URL = settings.OPENSEARCH_URL = ""
+        setattr(settings, request.param, url)
+
+    return point
 
 
 @pytest.fixture
@@ -59,10 +72,12 @@ def timed_search(q="schulden") -> tuple[float, str, list[str]]:
     return time.monotonic() - start, str(result.engine), [r.slug for r in result.results]
 
 
-def test_after_one_timeout_a_hung_cluster_is_skipped(settings, build, hung_cluster, caplog):
+def test_after_one_timeout_a_hung_cluster_is_skipped(
+    settings, use_cluster, build, hung_cluster, caplog
+):
     build.service("shv", "Hulp bij schulden")
     timed_search()  # warm up the embedded engine's in-process snapshot
-    settings.ELASTICSEARCH_URL = hung_cluster
+    use_cluster(hung_cluster)
     settings.ELASTICSEARCH_TIMEOUT = 0.5
     with caplog.at_level(logging.WARNING, logger="search"):
         first = timed_search()
@@ -76,8 +91,10 @@ def test_after_one_timeout_a_hung_cluster_is_skipped(settings, build, hung_clust
     assert len(warnings) == 1 and "ConnectionTimeout" in warnings[0], warnings
 
 
-def test_the_hung_cluster_is_probed_again_after_the_pause(settings, build, hung_cluster):
-    settings.ELASTICSEARCH_URL = hung_cluster
+def test_the_hung_cluster_is_probed_again_after_the_pause(
+    settings, use_cluster, build, hung_cluster
+):
+    use_cluster(hung_cluster)
     settings.ELASTICSEARCH_TIMEOUT = 0.3
     query.cluster.retry_after = 0.5
     build.service("shv", "Hulp bij schulden")
@@ -91,8 +108,8 @@ def test_the_hung_cluster_is_probed_again_after_the_pause(settings, build, hung_
         query.cluster.retry_after = settings.ELASTICSEARCH_RETRY_AFTER
 
 
-def test_a_closed_port_logs_one_warning_for_many_requests(settings, client, build, caplog):
-    settings.ELASTICSEARCH_URL = CLOSED_PORT
+def test_a_closed_port_logs_one_warning_for_many_requests(use_cluster, client, build, caplog):
+    use_cluster(CLOSED_PORT)
     build.service("shv", "Hulp bij schulden")
     with caplog.at_level(logging.WARNING, logger="search"):
         bodies = [client.get("/api/zoeken/", {"q": "schulden"}).json() for _ in range(10)]
@@ -104,9 +121,9 @@ def test_a_closed_port_logs_one_warning_for_many_requests(settings, client, buil
 
 
 def test_connecting_waits_the_short_connect_timeout_not_the_read_timeout(
-    settings, build, full_backlog
+    settings, use_cluster, build, full_backlog
 ):
-    settings.ELASTICSEARCH_URL = full_backlog
+    use_cluster(full_backlog)
     settings.ELASTICSEARCH_TIMEOUT = 5
     settings.ELASTICSEARCH_CONNECT_TIMEOUT = 0.3
     build.service("shv", "Hulp bij schulden")

@@ -13,6 +13,7 @@ from places.geo import Point
 from search import query
 from search.engines.cluster import bodies as es_query
 from search.engines.cluster import engine as elastic
+from search.engines.cluster import transport as cluster_transport
 from search.record import ServiceRecord, build_record
 from search.types import SearchParams, Sort
 from tests.search.helpers import pinned
@@ -154,7 +155,10 @@ def test_bulk_payload_holds_only_public_fields(build):
 @pytest.mark.django_db
 def test_synonym_rules_keep_the_words_typed():
     rules = [r["synonyms"] for r in elastic.synonym_rules()]
-    assert any(r.startswith("huur, huren,") and "=> huur, huren," in r for r in rules)
+    huur = [r for r in rules if r.startswith("huur =>")]
+    assert len(huur) == 1 and huur[0].startswith("huur => huur, schulden")
+    assert "deurwaarder" not in huur[0]  # a word typed is not a synonym of its neighbours
+    assert "schulden, schuld, geldschulden" in rules  # two-way rules stay as they are
 
 
 @pytest.mark.django_db
@@ -203,3 +207,31 @@ def test_rebuild_command(settings, build, capsys):
         call_command("rebuild_search_index")
     assert "Embedded index: 1 services" in capsys.readouterr().out
     call_command("rebuild_search_index", embedded_only=True)
+
+
+@pytest.mark.django_db
+def test_opensearch_gets_the_same_body_with_the_synonym_rules_inline():
+    body = elastic.index_body("sociale-kaart-test-services-x")
+    rules = elastic.synonym_rules()
+    inline = cluster_transport._inline_synonyms(body, "sociale-kaart-test-synonyms", rules)
+    synonym_filter = inline["settings"]["analysis"]["filter"]["nl_synonyms"]
+    assert "synonyms_set" not in synonym_filter
+    assert synonym_filter["synonyms"] == [r["synonyms"] for r in rules]
+    assert synonym_filter["type"] == "synonym_graph" and synonym_filter["updateable"] is True
+    # everything else is the pinned Elasticsearch body, untouched
+    assert inline["mappings"] == body["mappings"]
+    for name, definition in body["settings"]["analysis"]["filter"].items():
+        if name != "nl_synonyms":
+            assert inline["settings"]["analysis"]["filter"][name] == definition
+    assert body["settings"]["analysis"]["filter"]["nl_synonyms"]["synonyms_set"]
+
+
+@pytest.mark.django_db
+def test_an_unreachable_opensearch_falls_back_and_says_so(settings, client, build, caplog):
+    settings.OPENSEARCH_URL = CLOSED_PORT
+    build.service("shv", "Hulp bij schulden")
+    assert query.configured_engine() == "opensearch"
+    with caplog.at_level(logging.WARNING, logger="search"):
+        body = client.get("/api/zoeken/", {"q": "schulden"}).json()
+    assert body["engine"] == "embedded" and body["count"] == 1
+    assert any("OpenSearch failed" in r.getMessage() for r in caplog.records)

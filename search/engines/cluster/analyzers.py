@@ -19,8 +19,9 @@ adds a few extra sub-word tokens in Elasticsearch.
 
 Synonyms live in a synonyms set (``PUT _synonyms/<set>``, filled by ``elastic.push_synonyms``
 from the same files plus the editors' synonyms). Elasticsearch reloads the search analyzer
-when the set changes, so editors' changes need no reindex. The synonym filter comes after
-the stemmer, so the rules are stemmed like the text, as in the embedded engine.
+when the set changes, so editors' changes need no reindex. OpenSearch has no synonyms API:
+``transport`` puts the same rules inline into this filter instead. The synonym
+filter comes after the stemmer, so the rules are stemmed like the text, as in the embedded engine.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Elasticsearch query bodies for a ``SearchParams``, and typed results from the response.
+"""Query bodies for the cluster (Elasticsearch 8 and OpenSearch 2 alike) for a ``SearchParams``,
+and typed results from the response.
 
 What someone typed only ever reaches Elasticsearch as the ``query`` of ``multi_match``
 (analysed text, no query syntax), never through ``query_string``.
@@ -30,38 +31,51 @@ SOURCE = [f.name for f in STORED]
 SPELLING_MIN_LENGTH = 4
 
 
-def text_query(q: str) -> dict:
+CORRECTED_BOOST = 0.85  # the same weight for a spelling correction as the embedded engine
+
+
+def text_query(q: str, corrected: str | None = None) -> dict:
+    """``corrected``: the question with misspelt words corrected (``did_you_mean``)."""
     if not q.strip():
         return {"match_all": {}}
-    return {
-        "bool": {
-            "should": [
-                {
-                    "multi_match": {
-                        "query": q,
-                        "fields": FIELDS,
-                        "type": "best_fields",
-                        "fuzziness": "AUTO:5,8",
-                        "prefix_length": 1,
-                    }
-                },
-                {
-                    "multi_match": {
-                        "query": q,
-                        "fields": PHRASE_FIELDS,
-                        "type": "phrase",
-                        "slop": 1,
-                        "boost": 2,
-                    }
-                },
-            ],
-            "minimum_should_match": 1,
-        }
-    }
+    should = [
+        {
+            "multi_match": {
+                "query": q,
+                "fields": FIELDS,
+                "type": "best_fields",
+                "fuzziness": "AUTO:5,8",
+                "prefix_length": 1,
+            }
+        },
+        {
+            "multi_match": {
+                "query": q,
+                "fields": PHRASE_FIELDS,
+                "type": "phrase",
+                "slop": 1,
+                "boost": 2,
+            }
+        },
+    ]
+    if corrected and corrected != q:
+        should.append(
+            {
+                "multi_match": {
+                    "query": corrected,
+                    "fields": FIELDS,
+                    "type": "best_fields",
+                    "boost": CORRECTED_BOOST,
+                }
+            }
+        )
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def scored_query(params: SearchParams, now: datetime.datetime) -> dict:
-    query = text_query(params.q)
+def scored_query(
+    params: SearchParams, now: datetime.datetime, corrected: str | None = None
+) -> dict:
+    query = text_query(params.q, corrected)
     if params.origin is not None:
         floor = ranking.DISTANCE_FLOOR
         near = round(1 - floor, 4)
@@ -134,12 +148,15 @@ def _filters(params: SearchParams, now: datetime.datetime, skip: str | None = No
     return clauses
 
 
-def build_search(params: SearchParams, now: datetime.datetime) -> dict:
+def build_search(
+    params: SearchParams, now: datetime.datetime, corrected: str | None = None
+) -> dict:
     """The search body: scored query, filters after scoring, one aggregation per facet that
-    every filter narrows except its own, and the did-you-mean (term suggester)."""
+    every filter narrows except its own, and the did-you-mean (term suggester).
+    ``corrected``: the question as the suggester corrected it (a lower-weighted clause)."""
     search = (
         Search()
-        .query(Q(scored_query(params, now)))
+        .query(Q(scored_query(params, now, corrected)))
         .post_filter(Q("bool", filter=_filters(params, now)))
         .extra(
             from_=(params.page - 1) * params.page_size,
@@ -185,7 +202,7 @@ def build_search(params: SearchParams, now: datetime.datetime) -> dict:
 
 def build_suggest(prefix: str, limit: int) -> dict:
     return {
-        "_source": False,
+        "_source": ["title", "helps_with"],  # to show the whole phrase, see elastic.suggest
         "suggest": {
             "services": {
                 "prefix": prefix,

@@ -63,7 +63,9 @@ def _properties() -> dict:
     properties.update({name: _text() for name in texts})
     properties["title"] = _text(fields={"raw": Keyword()})
     properties.update(
-        suggest=Completion(analyzer="nl_suggest", search_analyzer="nl_suggest"),
+        suggest=Completion(  # the default max_input_length of 50 would cut titles off
+            analyzer="nl_suggest", search_analyzer="nl_suggest", max_input_length=200
+        ),
         spelling=Text(analyzer="nl_spelling"),
         locations=GeoPoint(),
         comes_to_you=Boolean(),

@@ -1,4 +1,6 @@
-"""The Elasticsearch engine: client, index names, rebuild with alias swap, bulk writes, search.
+"""The cluster engine (Elasticsearch 8 or OpenSearch 2): index names, rebuild with alias swap,
+bulk writes, search. The client and the few differences between the two products are in
+``transport`` (this package).
 
 Names come from settings: the alias ``<SEARCH_INDEX_PREFIX>-services`` always points at one
 concrete index ``<alias>-<timestamp>``. A rebuild fills a new concrete index and then moves
@@ -9,51 +11,23 @@ Nothing here catches errors: ``search.query`` decides what happens when the clus
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
-import urllib3
 from django.conf import settings
 from django.utils import timezone
-from elastic_transport import Urllib3HttpNode
-from elastic_transport.client_utils import DEFAULT
-from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch_dsl import Index
 
 from search import results, synonyms
 from search.record import ServiceRecord
-from search.types import SearchParams, SearchResult
+from search.types import Engine, SearchParams, SearchResult
 
-from . import analyzers, bodies
+from . import analyzers, bodies, transport
 from .documents import ServiceDocument, document
+from .transport import ClusterClient
 
 
-class _Node(Urllib3HttpNode):
-    """Waits at most ``connect_timeout`` for a connection, then the read timeout for answers."""
-
-    connect_timeout = 0.5
-
-    def perform_request(self, *args, request_timeout=DEFAULT, **kwargs):
-        if isinstance(request_timeout, int | float):
-            connect = min(self.connect_timeout, request_timeout)
-            request_timeout = urllib3.Timeout(connect=connect, read=request_timeout)
-        return super().perform_request(*args, request_timeout=request_timeout, **kwargs)
-
-
-@functools.lru_cache(maxsize=4)
-def _client(url: str, timeout: float, connect_timeout: float) -> Elasticsearch:
-    node = type("Node", (_Node,), {"connect_timeout": connect_timeout})
-    return Elasticsearch(
-        url, request_timeout=timeout, max_retries=0, retry_on_timeout=False, node_class=node
-    )
-
-
-def client() -> Elasticsearch:
-    return _client(
-        settings.ELASTICSEARCH_URL,
-        settings.ELASTICSEARCH_TIMEOUT,
-        settings.ELASTICSEARCH_CONNECT_TIMEOUT,
-    )
+def client() -> ClusterClient:
+    return transport.client()
 
 
 def alias_name() -> str:
@@ -102,52 +76,59 @@ def bulk_actions(records: Iterable[ServiceRecord], index: str, now=None) -> list
 
 
 def synonym_rules() -> list[dict]:
+    """The vocabulary as Solr rules. A one-way rule becomes one rule per word typed, each
+    keeping that word: "huur, beslag => schulden" gives "huur => huur, schulden" and
+    "beslag => beslag, schulden", as the embedded engine expands it (not "huur" to "beslag")."""
+    lines = []
+    for rule in synonyms.all_rules():
+        if not rule.rhs:
+            lines.append(rule.solr())
+            continue
+        lines += [f"{p} => {', '.join(dict.fromkeys((p, *rule.rhs)))}" for p in rule.lhs]
     return [
-        {"id": f"rule-{number}", "synonyms": rule.solr(keep_original=True)}
-        for number, rule in enumerate(synonyms.all_rules(), start=1)
+        {"id": f"rule-{number}", "synonyms": line} for number, line in enumerate(lines, start=1)
     ]
 
 
-def push_synonyms(es: Elasticsearch | None = None) -> None:
-    """Store the synonym set; Elasticsearch reloads the search analyzers that use it."""
-    (es or client()).synonyms.put_synonym(
-        id=analyzers.synonym_set_name(), synonyms_set=synonym_rules()
+def push_synonyms(es: ClusterClient | None = None) -> None:
+    """Give the live index the current synonyms; no reindex (see transport)."""
+    es = es or client()
+    es.update_synonyms(
+        analyzers.synonym_set_name(),
+        synonym_rules(),
+        current_indices(es),
+        index_body(alias_name()),
     )
 
 
-def current_indices(es: Elasticsearch) -> list[str]:
-    try:
-        return sorted(es.indices.get_alias(name=alias_name()).body)
-    except NotFoundError:
-        return []
+def current_indices(es: ClusterClient) -> list[str]:
+    return es.indices_behind(alias_name())
 
 
 def rebuild(records: list[ServiceRecord]) -> str:
     """Fill a new index, point the alias at it, drop the old ones. Returns the new name."""
     es = client()
-    push_synonyms(es)
     name = new_index_name()
-    body = index_body(name)
-    es.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
-    helpers.bulk(es, bulk_actions(records, name), refresh=True)
+    es.create_index(name, index_body(name), analyzers.synonym_set_name(), synonym_rules())
+    es.bulk(bulk_actions(records, name), refresh=True)
     old = current_indices(es)
     actions = [{"remove": {"index": index, "alias": alias_name()}} for index in old]
     actions.append({"add": {"index": name, "alias": alias_name()}})
-    es.indices.update_aliases(actions=actions)
+    es.update_aliases(actions)
     for index in old:
-        es.indices.delete(index=index)
+        es.delete_index(index)
     return name
 
 
 def index_records(records: list[ServiceRecord]) -> None:
-    helpers.bulk(client(), bulk_actions(records, alias_name()), refresh="wait_for")
+    client().bulk(bulk_actions(records, alias_name()), refresh="wait_for")
 
 
 def delete_pages(page_ids: list[int]) -> None:
     actions = [
         {"_op_type": "delete", "_index": alias_name(), "_id": str(page_id)} for page_id in page_ids
     ]
-    helpers.bulk(client(), actions, raise_on_error=False, refresh="wait_for")
+    client().bulk(actions, raise_on_error=False, refresh="wait_for")
 
 
 # --------------------------------------------------------------------------- reading
@@ -156,18 +137,23 @@ def delete_pages(page_ids: list[int]) -> None:
 def search(params: SearchParams) -> SearchResult:
     """Results, facets and did-you-mean, all from the cluster (nothing of the embedded one)."""
     now = results.now_for(params)
-    body = bodies.build_search(params, now)
-    response = client().search(index=alias_name(), **body).body
-    return bodies.parse_response(response, params, now, results.labels())
+    es = client()
+    response = es.search(alias_name(), bodies.build_search(params, now))
+    corrected = bodies.did_you_mean(params.q, response)
+    if corrected:  # as the embedded engine: the correction joins as a lower-weighted clause
+        response = es.search(alias_name(), bodies.build_search(params, now, corrected))
+    result = bodies.parse_response(response, params, now, results.labels())
+    result.engine = Engine(es.product)
+    result.suggestion = corrected
+    return result
 
 
 def did_you_mean(q: str) -> str | None:
     """The question with misspelt words corrected by the cluster's term suggester, or None."""
     if not q.strip():
         return None
-    suggest = bodies.build_search(SearchParams(q=q), timezone.now())["suggest"]
-    response = client().search(index=alias_name(), size=0, suggest=suggest).body
-    return bodies.did_you_mean(q, response)
+    body = {"size": 0, "suggest": bodies.build_search(SearchParams(q=q), timezone.now())["suggest"]}
+    return bodies.did_you_mean(q, client().search(alias_name(), body))
 
 
 # The protocol of search.engines.SearchEngine.
@@ -178,6 +164,15 @@ remove = delete_pages
 def suggest(prefix: str, limit: int) -> list[str]:
     if len(prefix.strip()) < 2:
         return []
-    response = client().search(index=alias_name(), **bodies.build_suggest(prefix, limit)).body
+    response = client().search(alias_name(), bodies.build_suggest(prefix, limit))
     options = response["suggest"]["services"][0]["options"]
-    return list(dict.fromkeys(option["text"] for option in options))[:limit]
+    return list(dict.fromkeys(_whole_phrase(option) for option in options))[:limit]
+
+
+def _whole_phrase(option: dict) -> str:
+    """The title or phrase whose tail matched ("sch" matches "... schulden" by its tail)."""
+    text, source = option["text"], option.get("_source") or {}
+    for phrase in [source.get("title", ""), *source.get("helps_with", [])]:
+        if phrase.endswith(text):
+            return phrase
+    return text
