@@ -63,6 +63,7 @@ class ServiceDocument(Document):
     schedule = Object(enabled=False)
     sessions = DateRange()
     overdue_from = Date()
+    contact = Object(enabled=False)
 
     @classmethod
     def from_record(cls, record: ServiceRecord, now: datetime.datetime | None = None):

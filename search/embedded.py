@@ -17,7 +17,16 @@ from django.utils import timezone
 from . import analysis, expansion, fts, ranking, snapshot, synonyms
 from .models import IndexState, SearchEntry
 from .records import ServiceRecord
-from .results import COST_ORDER, cost_labels, facet_values, min_distance, next_session, now_for
+from .results import (
+    COST_ORDER,
+    cost_labels,
+    facet_values,
+    locations,
+    min_distance,
+    next_session,
+    now_for,
+    opening,
+)
 from .types import FACETS, Engine, ResultItem, SearchParams, SearchResult, Sort
 
 # --------------------------------------------------------------------------- writing
@@ -42,6 +51,7 @@ def entry_values(record: ServiceRecord) -> dict:
         "schedule": record.schedule,
         "overdue_from": record.overdue_from,
         "phrases": record.helps_with,
+        "contact": record.contact,
         "helps_with_tokens": analysis.index_stream(record.helps_with),
         "title_tokens": analysis.index_stream(record.title),
         "summary_tokens": analysis.index_stream(record.summary),
@@ -157,7 +167,7 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
         query=params.q,
         count=len(hits),
         engine=Engine.EMBEDDED,
-        results=[_item(d, distances[d.id], final[d.id], now) for d in page],
+        results=[_item(d, distances[d.id], final[d.id], now, params.origin) for d in page],
         facets=facets,
         open_now_count=open_count,
         open_now_selected=params.open_now,
@@ -175,7 +185,7 @@ def _distance_key(doc: snapshot.Doc, distance: float | None) -> float:
     return 0.0 if doc.at_home or doc.by_phone_or_online else float("inf")
 
 
-def _item(doc: snapshot.Doc, distance: float | None, score: float, now) -> ResultItem:
+def _item(doc: snapshot.Doc, distance: float | None, score: float, now, origin) -> ResultItem:
     return ResultItem(
         slug=doc.slug,
         title=doc.title,
@@ -191,6 +201,9 @@ def _item(doc: snapshot.Doc, distance: float | None, score: float, now) -> Resul
         by_phone_or_online=doc.by_phone_or_online,
         has_schedule=doc.schedule is not None,
         score=round(score, 4),
+        opening=opening(doc.schedule, now),
+        contact=doc.contact,
+        locations=locations(origin, doc.places),
     )
 
 

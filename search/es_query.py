@@ -21,8 +21,10 @@ from .results import (
     COST_ORDER,
     cost_labels,
     facet_values,
+    locations,
     min_distance,
     next_session,
+    opening,
 )
 from .types import Engine, ResultItem, SearchParams, SearchResult, Sort
 
@@ -240,6 +242,9 @@ def parse_response(
                 by_phone_or_online=bool(source.get("by_phone_or_online")),
                 has_schedule=schedule is not None,
                 score=round(hit.get("_score") or 0.0, 4),
+                opening=opening(schedule, now),
+                contact=source.get("contact") or {},
+                locations=locations(params.origin, source.get("places") or []),
             )
         )
     return SearchResult(

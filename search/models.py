@@ -42,6 +42,9 @@ class SearchEntry(models.Model):
     schedule = models.JSONField(null=True, blank=True)
     overdue_from = models.DateField(null=True, blank=True)
     phrases = models.JSONField(default=list)
+    # Nullable without a default, so SQLite adds the column in place (a table rebuild would
+    # drop the full-text triggers).
+    contact = models.JSONField(null=True, blank=True)
 
     helps_with_tokens = models.TextField(blank=True)
     title_tokens = models.TextField(blank=True)

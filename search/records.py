@@ -39,6 +39,7 @@ class ServiceRecord:
     schedule: dict | None
     overdue_from: datetime.date | None
     extra: list[str] = field(default_factory=list)  # organisation, theme and place names
+    contact: dict = field(default_factory=dict)  # public phone, email, website
 
 
 def is_indexable(page) -> bool:
@@ -84,7 +85,13 @@ def build_record(page, *, checked: bool = False) -> ServiceRecord | None:
     service = page.specific
     data = service_detail(service)  # never include_professional
     places = [
-        {"name": p["name"], "lat": p["lat"], "lon": p["lon"], "wijk": p["wijk"]}
+        {
+            "name": p["name"],
+            "address": f"{p['address']}, {p['town']}",
+            "lat": p["lat"],
+            "lon": p["lon"],
+            "wijk": p["wijk"],
+        }
         for p in data["places"]
     ]
     organisation = data["organisation"]
@@ -113,6 +120,7 @@ def build_record(page, *, checked: bool = False) -> ServiceRecord | None:
         schedule=schedule_to_json(service.schedule()) if service.has_schedule else None,
         overdue_from=_overdue_from(service),
         extra=extra,
+        contact={k: v for k, v in data["contact"].items() if v},
     )
 
 

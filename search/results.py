@@ -37,6 +37,28 @@ def next_session(schedule: schedules.Schedule | None, now: datetime.datetime) ->
     )
 
 
+def opening(schedule: schedules.Schedule | None, now: datetime.datetime) -> str:
+    """The opening state as a sentence, or "" for a service without opening hours."""
+    return schedules.opening_sentence(schedule, now) if schedule is not None else ""
+
+
+def locations(origin: geo.Point | None, places: Iterable[dict]) -> list[dict]:
+    """The places with coordinates (name, address, lat, lon), the nearest first."""
+    found = [
+        {
+            "name": p.get("name", ""),
+            "address": p.get("address", ""),
+            "lat": p["lat"],
+            "lon": p["lon"],
+        }
+        for p in places
+        if p.get("lat") is not None and p.get("lon") is not None
+    ]
+    if origin is not None:
+        found.sort(key=lambda p: geo.distance_m(origin, geo.Point(p["lat"], p["lon"])))
+    return found
+
+
 def facet_values(
     counts: dict[str, int], labels: dict[str, str], selected: Iterable[str], order=None
 ) -> list[FacetValue]:

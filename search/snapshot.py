@@ -49,6 +49,7 @@ class Doc:
     schedule: schedules.Schedule | None
     overdue_from: datetime.date | None
     phrases: list[str]
+    contact: dict
     words: list[str]
     counts: dict[str, Counter]
     sequences: dict[str, list[str]]
@@ -73,8 +74,11 @@ class Doc:
 FIELDS = (
     "id", "page_id", "slug", "title", "summary", "url", "organisation", "themes",
     "target_groups", "wijken", "places", "cost", "at_home", "by_phone_or_online", "schedule",
-    "overdue_from", "phrases", "words", *WEIGHTS,
+    "overdue_from", "phrases", "contact", "words", *WEIGHTS,
 )  # fmt: skip
+
+
+_PARSED = ("schedule", "words", "contact")  # read by hand below
 
 
 def _make_doc(row: dict) -> Doc:
@@ -87,7 +91,7 @@ def _make_doc(row: dict) -> Doc:
             sequences[name] = sequence
     groups = {"thema": row["themes"], "doelgroep": row["target_groups"], "wijk": row["wijken"]}
     return Doc(
-        **{k: row[k] for k in FIELDS if k not in WEIGHTS and k not in ("schedule", "words")},
+        **{k: row[k] for k in FIELDS if k not in WEIGHTS and k not in _PARSED},
         facet_values={
             **{name: frozenset(i["slug"] for i in items) for name, items in groups.items()},
             "kosten": frozenset([row["cost"]]),
@@ -96,6 +100,7 @@ def _make_doc(row: dict) -> Doc:
             name: tuple((i["slug"], i["name"]) for i in items) for name, items in groups.items()
         },
         schedule=schedule_from_json(row["schedule"]),
+        contact=row["contact"] or {},
         words=row["words"].split(),
         counts=counts,
         sequences=sequences,

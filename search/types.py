@@ -82,6 +82,9 @@ class ResultItem:
     by_phone_or_online: bool = False
     has_schedule: bool = False
     score: float = 0.0
+    opening: str = ""  # "Nu open tot 12:30", "Gesloten · opent morgen om 09:00"
+    contact: dict = field(default_factory=dict)  # phone, email, website (public)
+    locations: list[dict] = field(default_factory=list)  # name, address, lat, lon; nearest first
 
     def to_dict(self) -> dict:
         return {
