@@ -364,6 +364,7 @@ class OpeningState:
     sentence: str  # "Nu open tot 12:30", "Gesloten · opent morgen om 09:00"
     until: datetime.datetime | None = None  # open: when this opening ends
     opens: datetime.datetime | None = None  # closed: when it opens next, if known
+    opens_text: str = ""  # closed: "morgen om 09:00", for use inside a sentence
 
 
 def _day_words(day: datetime.date, today: datetime.date) -> str:
@@ -395,8 +396,8 @@ def opening_state(schedule: Schedule, now: datetime.datetime) -> OpeningState:
     if not upcoming:
         return OpeningState(False, "Gesloten · geen nieuwe tijden bekend")
     opens = upcoming[0].start
-    words = _day_words(opens.date(), today)
-    return OpeningState(False, f"Gesloten · opent {words} om {opens:%H:%M}", opens=opens)
+    when = f"{_day_words(opens.date(), today)} om {opens:%H:%M}"
+    return OpeningState(False, f"Gesloten · opent {when}", opens=opens, opens_text=when)
 
 
 def opening_sentence(schedule: Schedule, now: datetime.datetime) -> str:

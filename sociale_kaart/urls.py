@@ -5,13 +5,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import api, feeds
+from cms import api, feeds, views
 
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/", include(api.urlpatterns)),
     path("sitemap.xml", sitemap),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("huisstijl.css", views.brand_css, name="brand-css"),
     *feeds.urlpatterns,
     path("", include("search.urls")),
     path("", include("kaart.urls")),

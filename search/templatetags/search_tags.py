@@ -17,3 +17,25 @@ def distance_label(metres):
         return _("± %(n)s meter") % {"n": rounded}
     km = number_format(round(metres / 1000, 1), decimal_pos=1)
     return _("± %(n)s kilometer") % {"n": km}
+
+
+@register.simple_tag
+def filter_count(params):
+    """How many filter values are chosen: the n in "Filters (n)"."""
+    if params is None:
+        return 0
+    return sum(len(values) for values in params.filters().values()) + int(params.open_now)
+
+
+@register.simple_tag
+def result_actions(item):
+    """Bel, Route, Website, Mail for a search result (public contact data only)."""
+    from cms import actions
+
+    contact = item.contact or {}
+    return actions.build(
+        phone=contact.get("phone", ""),
+        email=contact.get("email", ""),
+        website=contact.get("website", ""),
+        places=item.locations,
+    )

@@ -45,6 +45,7 @@ def test_closed_over_the_weekend_names_the_day():
     state = opening_state(WEEKDAY_MORNINGS, at(5, 14))
     assert state.sentence == "Gesloten · opent maandag om 09:00"
     assert not state.open and state.opens == at(9, 9)
+    assert state.opens_text == "maandag om 09:00"
 
 
 def test_far_away_opening_gives_the_date():
