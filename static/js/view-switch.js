@@ -10,6 +10,7 @@ function show(view) {
   }
   // Leaflet measures its box on resize; it may have been hidden until now.
   window.dispatchEvent(new Event("resize"));
+  if (view === "kaart") switcher.scrollIntoView({ block: "start" });
 }
 
 if (page && switcher) {
