@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from agenda import schedules
+from cms.languages import name as language_name
 from cms.models.services import Cost
 from cms.serializers import organisation_public_data, place_data, service_detail
 from places import geo
@@ -227,11 +228,19 @@ def service_full(service, links: Links, *, today: datetime.date | None = None) -
 
 
 def languages(service) -> list[dict]:
-    names = [name.strip() for name in service.languages.split(",") if name.strip()]
-    return [
-        {"id": ids.derived("language", ids.page_id(service), name.lower()), "name": name}
-        for name in names
-    ]
+    """``service.languages`` holds ISO 639-1 codes; the id stays derived from the name."""
+    found = []
+    for code in service.languages:
+        name = language_name(code)
+        found.append(
+            {
+                "id": ids.derived("language", ids.page_id(service), name.lower()),
+                "service_id": ids.page_id(service),
+                "name": name,
+                "code": code,
+            }
+        )
+    return found
 
 
 def cost_options(service) -> list[dict]:

@@ -159,7 +159,8 @@ def service_node(service, absolute: Absolute, *, today: datetime.date | None = N
     channel = {
         "@type": "ServiceChannel",
         "serviceUrl": detail["contact"]["website"] or url,
-        "availableLanguage": [n.strip() for n in detail["languages"].split(",") if n.strip()],
+        # ISO 639-1 codes are valid BCP 47 tags, as schema.org asks for.
+        "availableLanguage": list(detail["languages"]),
     }
     if detail["contact"]["phone"]:
         channel["servicePhone"] = {
@@ -186,7 +187,7 @@ def _area(service) -> list[dict]:
 def for_page(page, absolute: Absolute) -> dict | None:
     """The JSON-LD document of a page, or ``None`` for pages without one."""
     from cms.models import LoketOverviewPage, OrganisationPage, ServicePage
-    from cms.models.pages import loket_services
+    from cms.models.pages import walk_in_services
 
     if isinstance(page, ServicePage):
         node = service_node(page, absolute)
@@ -196,7 +197,7 @@ def for_page(page, absolute: Absolute) -> dict | None:
         if services:
             node["makesOffer"] = [{"@type": "Offer", "itemOffered": s} for s in services]
     elif isinstance(page, LoketOverviewPage):
-        items = [service_node(s, absolute) for s in loket_services().specific()]
+        items = [service_node(s, absolute) for s in walk_in_services().specific()]
         node = {
             "@type": "ItemList",
             "name": page.title,

@@ -95,7 +95,10 @@ def test_wijken_geojson(client, mapped):
     assert [f["properties"]["name"] for f in body["features"]] == ["Centrum"]
 
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>")
+# Data blocks (JSON, JSON-LD) are never run, so a strict script-src does not touch them.
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>"
+)
 INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=\"", re.IGNORECASE)
 
