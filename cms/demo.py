@@ -67,6 +67,9 @@ def _publish(parent, page):
     return page
 
 
+SOCIAAL_LOKET_SLUG = "sociaal-loket"  # the demo service with the sociaal loket's hours
+
+
 class DemoLoader:
     def __init__(self, data: dict, today: datetime.date | None = None):
         self.data = data
@@ -90,7 +93,18 @@ class DemoLoader:
         service_index = ServiceIndexPage.objects.child_of(home).get()
         for item in self.data["services"]:
             self._service(service_index, item)
+        self._sociaal_loket_hours(home)
         return self.report
+
+    def _sociaal_loket_hours(self, home) -> None:
+        """Point the site settings at the demo's sociaal loket, unless an editor chose one."""
+        from cms.models import ServicePage, SiteSettings
+
+        site_settings = SiteSettings.for_site(home.get_site())
+        loket = ServicePage.objects.filter(slug=SOCIAAL_LOKET_SLUG).first()
+        if site_settings.sociaal_loket_hours_id is None and loket is not None:
+            site_settings.sociaal_loket_hours = loket
+            site_settings.save(update_fields=["sociaal_loket_hours"])
 
     def _theme(self, item, order):
         theme, created = Theme.objects.get_or_create(

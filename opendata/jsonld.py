@@ -186,7 +186,7 @@ def _area(service) -> list[dict]:
 def for_page(page, absolute: Absolute) -> dict | None:
     """The JSON-LD document of a page, or ``None`` for pages without one."""
     from cms.models import LoketOverviewPage, OrganisationPage, ServicePage
-    from cms.models.pages import loket_services
+    from cms.models.pages import walk_in_services
 
     if isinstance(page, ServicePage):
         node = service_node(page, absolute)
@@ -196,7 +196,7 @@ def for_page(page, absolute: Absolute) -> dict | None:
         if services:
             node["makesOffer"] = [{"@type": "Offer", "itemOffered": s} for s in services]
     elif isinstance(page, LoketOverviewPage):
-        items = [service_node(s, absolute) for s in loket_services().specific()]
+        items = [service_node(s, absolute) for s in walk_in_services().specific()]
         node = {
             "@type": "ItemList",
             "name": page.title,

@@ -40,6 +40,9 @@ _BY_KIND = {
     Kind.CODES: lambda: models.JSONField(default=list),
     Kind.BOOL: lambda: models.BooleanField(default=False),
     Kind.DATE: lambda: models.DateField(null=True, blank=True),
+    # Nullable without a default, so SQLite adds the column in place (a table rebuild would
+    # drop the full-text triggers).
+    Kind.CONTACT: lambda: models.JSONField(null=True, blank=True),
 }
 
 

@@ -117,12 +117,15 @@ def parse(data) -> Parsed:
     allowed_costs = {value for value, _label in Cost.choices}
     if set(filters["kosten"]) - allowed_costs:
         raise ParamError("kosten", _("Dit filter kennen we niet. Kies een filter uit de lijst."))
-    sort_value = data.get("sorteer", "").strip().lower() or Sort.RELEVANCE
+    asked_sort = data.get("sorteer", "").strip().lower()
+    sort_value = asked_sort or Sort.RELEVANCE
     if sort_value not in set(Sort):
         raise ParamError("sorteer", _("Sorteer op 'relevantie' of op 'afstand'."))
     warnings: list[dict] = []
     origin, postcode = _origin(data, warnings)
     sort = Sort(sort_value)
+    if not asked_sort and not q and origin is not None:
+        sort = Sort.DISTANCE  # no question, but a place: nearest first
     if sort == Sort.DISTANCE and origin is None and not warnings:
         warnings.append(
             {"field": "sorteer", "message": _("Vul uw postcode in om op afstand te sorteren.")}

@@ -43,6 +43,7 @@ class Kind(StrEnum):
     BOOL = "bool"
     DATE = "date"
     SCHEDULE = "schedule"  # opening hours as JSON (see schedule_to_json)
+    CONTACT = "contact"  # public phone, email and website, only those given
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ FIELDS = (
     Field("body", Kind.TEXT, text="body", stored=False),
     Field("schedule", Kind.SCHEDULE),
     Field("overdue_from", Kind.DATE),
+    Field("contact", Kind.CONTACT),  # for the action row (Bel, Website, Mail)
 )
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}
 STORED = tuple(f for f in FIELDS if f.stored)
@@ -122,6 +124,7 @@ _EMPTY: dict[Kind, Callable] = {
     Kind.BOOL: bool,
     Kind.DATE: lambda: None,
     Kind.SCHEDULE: lambda: None,
+    Kind.CONTACT: dict,
 }
 
 
@@ -242,6 +245,7 @@ def build_record(page, *, checked: bool = False):
         body=html.unescape(strip_tags(data["body"])).strip(),
         schedule=schedule_to_json(service.schedule()) if service.has_schedule else None,
         overdue_from=_overdue_from(service),
+        contact={k: v for k, v in data["contact"].items() if v},
     )
     return ServiceRecord(page_id=service.pk, **values)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterable
 
 from agenda import schedules
@@ -38,6 +39,26 @@ def next_session(schedule: schedules.Schedule | None, now: datetime.datetime) ->
     )
 
 
+def opening(schedule: schedules.Schedule | None, now: datetime.datetime) -> str:
+    """The opening state as a sentence, or "" for a service without opening hours."""
+    return schedules.opening_sentence(schedule, now) if schedule is not None else ""
+
+
+def locations(origin: geo.Point | None, places: Iterable[dict]) -> list[dict]:
+    """The public places, the nearest first when there is an origin (places without
+    coordinates last)."""
+    found = list(places)
+    if origin is not None:
+        found.sort(
+            key=lambda p: (
+                geo.distance_m(origin, geo.Point(p["lat"], p["lon"]))
+                if p.get("lat") is not None and p.get("lon") is not None
+                else math.inf
+            )
+        )
+    return found
+
+
 def result_item(
     record,
     distance: float | None,
@@ -46,10 +67,12 @@ def result_item(
     now: datetime.datetime,
     schedule: schedules.Schedule | None = None,
     open_now: bool | None = None,
+    origin: geo.Point | None = None,
 ) -> ResultItem:
     """The typed result of one record; the same for every engine.
 
     ``schedule`` / ``open_now``: when the engine already has them (saves parsing again).
+    ``origin``: the place asked from; the record's places then come nearest first.
     """
     if schedule is None:
         schedule = schedule_from_json(record.schedule)
@@ -70,7 +93,9 @@ def result_item(
         by_phone_or_online=record.by_phone_or_online,
         has_schedule=schedule is not None,
         score=round(score, 4),
-        locations=record.places,
+        opening=opening(schedule, now),
+        contact=record.contact,
+        locations=locations(origin, record.places),
         languages=record.languages,
         target_groups=record.target_groups,
     )

@@ -93,7 +93,10 @@ class ResultItem:
     by_phone_or_online: bool = False
     has_schedule: bool = False
     score: float = 0.0
-    # Public place data with coordinates: the map needs nothing else (no second query).
+    opening: str = ""  # "Nu open tot 12:30", "Gesloten · opent morgen om 09:00"
+    contact: dict = field(default_factory=dict)  # public phone, email, website (only if given)
+    # Public place data (name, address, town, lat, lon, …), the nearest first when a place
+    # was given: the map and the action row need nothing else (no second query).
     locations: list[dict] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)  # ISO 639-1 codes
     target_groups: list[dict] = field(default_factory=list)

@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import api, feeds
+from cms import api, feeds, views
 from editorial.views.explorer import explore_or_edit
 from editorial.views.public import admin_login
 from opendata.views import own_openapi
@@ -24,6 +24,8 @@ urlpatterns = [
     path("api/", include(api.urlpatterns)),
     path("sitemap.xml", sitemap),
     path("health/", health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("huisstijl.css", views.brand_css, name="brand-css"),
     *feeds.urlpatterns,
     path("", include("search.urls")),
     path("", include("kaart.urls")),

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from agenda import schedules
 from places import geo
 from search import query
 from search.types import ResultItem, SearchParams
 
 from .flow import Choices
+from .urgent import UrgentHelp, urgent_help
 
 MAX_SERVICES = 8
 
@@ -27,6 +29,7 @@ class Loket:
     distance_m: int | None
     place: object | None  # the nearest cms.models.Place
     fits_theme: bool
+    state: object | None = None  # agenda.schedules.OpeningState
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Advice:
     loket: Loket | None = None
     wijk: object | None = None  # cms.models.WijkPage
     sleutelpersonen: list = field(default_factory=list)
+    urgent: UrgentHelp | None = None  # only when the resident needs help today
 
 
 def search_params(choices: Choices, *, with_groups: bool = True) -> SearchParams:
@@ -55,6 +59,12 @@ def _search_query(params: SearchParams, postcode: str) -> str:
     if postcode:
         data.append(("postcode", postcode))
     return urlencode(data)
+
+
+def fits_groups(service, groups: tuple[str, ...]) -> bool:
+    """A service with no target groups is for everyone; otherwise one group must match."""
+    own = {group.slug for group in service.target_groups.all()}
+    return not groups or not own or bool(own & set(groups))
 
 
 def _loket(service, point: geo.Point | None, themes: tuple[str, ...], now) -> Loket | None:
@@ -75,20 +85,26 @@ def _loket(service, point: geo.Point | None, themes: tuple[str, ...], now) -> Lo
         distance_m=round(distance) if distance is not None else None,
         place=nearest,
         fits_theme=bool(set(themes) & {theme.slug for theme in service.themes.all()}),
+        state=schedules.opening_state(service.schedule(), now),
     )
 
 
 def nearest_loket(
-    point: geo.Point | None, themes: tuple[str, ...] = (), now: datetime.datetime | None = None
+    point: geo.Point | None,
+    themes: tuple[str, ...] = (),
+    now: datetime.datetime | None = None,
+    groups: tuple[str, ...] = (),
 ) -> Loket | None:
-    """The walk-in loket to go to: one that fits the theme if there is one; the nearest when
-    we know where someone lives, otherwise the one that opens first."""
-    from cms.models import Access
-    from cms.models.pages import loket_services
+    """The walk-in loket to go to, among those for the chosen target groups: one that fits
+    the theme if there is one; the nearest when we know where someone lives, otherwise the
+    one that opens first."""
+    from cms.models.pages import walk_in_services
 
     now = now or timezone.now()
-    services = loket_services().filter(access=Access.WALK_IN).prefetch_related("places", "themes")
-    candidates = [c for c in (_loket(s, point, themes, now) for s in services) if c]
+    services = walk_in_services().prefetch_related("themes", "target_groups")
+    candidates = [
+        c for c in (_loket(s, point, themes, now) for s in services if fits_groups(s, groups)) if c
+    ]
     pool = [c for c in candidates if c.fits_theme] or candidates
     if not pool:
         return None
@@ -108,7 +124,11 @@ def wijk_at(point: geo.Point | None):
     return lookup(point, WijkPage.objects.live().public())
 
 
-def build_advice(choices: Choices, now: datetime.datetime | None = None) -> Advice:
+def build_advice(
+    choices: Choices, now: datetime.datetime | None = None, site_settings=None
+) -> Advice:
+    """``site_settings``: cms.SiteSettings of the request (for 'vandaag nog')."""
+    now = now or timezone.now()
     params = search_params(choices)
     result = query.run(params, record=False)
     broadened = False
@@ -124,7 +144,8 @@ def build_advice(choices: Choices, now: datetime.datetime | None = None) -> Advi
         total=result.count,
         broadened=broadened,
         search_query=_search_query(params, choices.postcode if choices.location else ""),
-        loket=nearest_loket(point, choices.themes, now),
+        loket=nearest_loket(point, choices.themes, now, choices.target_groups),
         wijk=wijk,
         sleutelpersonen=list(wijk.sleutelpersonen.all()) if wijk else [],
+        urgent=urgent_help(site_settings, now) if choices.urgent and site_settings else None,
     )

@@ -51,7 +51,9 @@ def result(request):
     choices = flow.read_choices(request.GET)
     if choices.theme is None:
         return _step_one(request, choices.notices, status=400 if choices.theme_given else 200)
-    advice = advice_module.build_advice(choices)
+    from cms.models import SiteSettings
+
+    advice = advice_module.build_advice(choices, site_settings=SiteSettings.for_request(request))
     choicelog.record(choices.theme.slug, advice.wijk.slug if advice.wijk else "")
     result_url = request.build_absolute_uri(f"{reverse('wegwijzer-uitkomst')}?{choices.query()}")
     return render(

@@ -1,3 +1,4 @@
+from .branding import BrandSettings
 from .organisations import OrganisationIndexPage, OrganisationPage
 from .pages import HomePage, LoketOverviewPage, StandardPage
 from .places import Place
@@ -18,6 +19,7 @@ from .wijken import Sleutelpersoon, WijkIndexPage, WijkPage
 
 __all__ = [
     "Access",
+    "BrandSettings",
     "Cost",
     "HomePage",
     "LegalFramework",

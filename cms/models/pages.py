@@ -51,6 +51,17 @@ def loket_services():
     )
 
 
+def walk_in_services():
+    """Live walk-in services (loketten, pop-up loketten) that have opening hours."""
+    from .services import Access
+
+    return (
+        loket_services()
+        .filter(access=Access.WALK_IN)
+        .prefetch_related("places", "opening_rules__place", "schedule_exceptions__place")
+    )
+
+
 def loketten_today(now=None):
     """(service, sessions today) for every loket with a session later today."""
     now = now or timezone.now()
@@ -78,22 +89,14 @@ class LoketOverviewPage(Page):
         verbose_name = _("loketten en spreekuren")
 
     def get_context(self, request, *args, **kwargs):
+        from cms import walk_in
+
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        today = now.astimezone(schedules.TIMEZONE).date()
-        rows = []
-        for service in loket_services():
-            schedule = service.schedule()
-            rows.append(
-                {
-                    "service": service,
-                    "open_now": schedules.is_open(schedule, now),
-                    "next_sessions": schedules.next_sessions(schedule, now, count=5),
-                    "changes": schedules.upcoming_changes(schedule, today, days=60),
-                    "rules": [rule.describe() for rule in service.opening_rules.all()],
-                }
-            )
-        context["loketten"] = rows
+        found = walk_in.walk_in_list(
+            walk_in_services(), timezone.now(), request.GET.get("postcode", "")
+        )
+        context["walk_in"] = found
+        context["loketten"] = found.points
         return context
 
 

@@ -24,6 +24,18 @@ class SiteSettings(BaseSiteSetting):
         max_length=200,
         default="Gezondheidscentrum Waterlinie, Uithoorn",
     )
+    sociaal_loket_hours = models.ForeignKey(
+        "cms.ServicePage",
+        verbose_name=_("openingstijden sociaal loket"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "De voorziening met de tijden waarop het sociaal loket open en te bellen is. "
+            "De wegwijzer zegt daarmee wanneer iemand met haast terecht kan."
+        ),
+    )
     example_data = models.BooleanField(
         _("toon dat dit voorbeeldgegevens zijn"),
         default=True,
@@ -32,7 +44,11 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("sociaal_loket_phone"), FieldPanel("sociaal_loket_address")],
+            [
+                FieldPanel("sociaal_loket_phone"),
+                FieldPanel("sociaal_loket_address"),
+                FieldPanel("sociaal_loket_hours"),
+            ],
             heading=_("Sociaal loket"),
         ),
         MultiFieldPanel(

@@ -33,6 +33,22 @@ def upcoming_closures(service, days=60):
     return schedules.upcoming_closures(service.schedule(), _today(), days)
 
 
+@register.simple_tag
+def opening_state(service):
+    """Open now until when, or when it opens next (agenda.schedules.OpeningState), or None."""
+    if service is None or not getattr(service, "has_schedule", False):
+        return None
+    return schedules.opening_state(service.schedule(), timezone.now())
+
+
+@register.simple_tag
+def service_actions(service):
+    """The action row of a service page: Bel, Route, Website, Mail where present."""
+    from cms import actions
+
+    return actions.for_service(service)
+
+
 @register.filter
 def day_label(value):
     """'Vandaag, donderdag 5 december', 'Morgen, …' or 'Zaterdag 7 december'."""

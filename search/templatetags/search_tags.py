@@ -4,6 +4,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from cms import actions
+
 register = template.Library()
 
 
@@ -28,3 +30,23 @@ def undo_understood(context, key):
     query.setlist("negeer", list(dict.fromkeys([*ignored, key])))
     query.pop("pagina", None)
     return "?" + query.urlencode()
+
+
+@register.simple_tag
+def filter_count(params):
+    """How many filter values are chosen: the n in "Filters (n)"."""
+    if params is None:
+        return 0
+    return sum(len(values) for values in params.filters().values()) + int(params.open_now)
+
+
+@register.simple_tag
+def result_actions(item):
+    """Bel, Route, Website, Mail for a search result (public contact data only)."""
+    contact = item.contact or {}
+    return actions.build(
+        phone=contact.get("phone", ""),
+        email=contact.get("email", ""),
+        website=contact.get("website", ""),
+        places=item.locations,
+    )

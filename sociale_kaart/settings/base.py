@@ -137,6 +137,8 @@ WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
+# SVG for the logo (Huisstijl); shown only through <img>, where an SVG cannot run scripts.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 # Wagtail's own index only powers the admin's search boxes; the public search lives in search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
@@ -196,12 +198,32 @@ LOGGING = {
 
 # Front-end packages installed from npm (package.json) and served as our own static files.
 NODE_MODULES = BASE_DIR / "node_modules"
+# NL Design System components (CSS only) that the "Uithoorn" theme (static/css/) styles.
+NL_DESIGN_SYSTEM_COMPONENTS = (
+    "button",
+    "button-link",
+    "checkbox",
+    "form-label",
+    "radio-button",
+    "skip-link",
+    "textbox",
+)
 STATICFILES_DIRS += [
     (prefix, NODE_MODULES / folder)
     for prefix, folder in (
         ("vendor/markercluster", "leaflet.markercluster/dist"),
         ("vendor/geoman", "@geoman-io/leaflet-geoman-free/dist"),
         ("vendor/axe-core", "axe-core"),
+        *(
+            (f"vendor/utrecht/{name}", f"@utrecht/{name}-css/dist")
+            for name in NL_DESIGN_SYSTEM_COMPONENTS
+        ),
     )
     if (NODE_MODULES / folder).is_dir()
 ]
+
+# "Route" on a card or service page: a plain link to a maps app; nothing is loaded from it
+# until the resident taps it. {lat} and {lon} are filled in.
+ROUTE_URL = os.environ.get(
+    "ROUTE_URL", "https://www.google.com/maps/dir/?api=1&destination={lat},{lon}"
+)

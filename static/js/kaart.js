@@ -43,6 +43,7 @@ async function start() {
       button.setAttribute("aria-labelledby", `${button.id} ${title.id}`);
     }
     button.addEventListener("click", () => {
+      document.dispatchEvent(new CustomEvent("kaart:toon"));
       container.scrollIntoView({ block: "nearest" });
       view.show(item.dataset.mapItem);
     });

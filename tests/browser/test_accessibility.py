@@ -1,4 +1,4 @@
-"""WCAG 2.1 AA with axe-core on every kind of public page, plus what axe does not check:
+"""WCAG 2.2 A/AA with axe-core on every kind of public page, plus what axe does not check:
 one h1, headings without gaps, landmarks, the skip link first. The editorial forms are also
 checked after submitting them, and the professionals' pages after logging in. Screenshots
 for review."""
@@ -19,7 +19,7 @@ from tests.browser.support import (
 pytestmark = pytest.mark.browser
 
 
-def test_every_page_passes_axe_wcag21_aa(page, axe_source, screenshots):
+def test_every_page_passes_axe_wcag22_aa(page, axe_source, screenshots):
     failures = {}
     for name, path in PAGES:
         page.goto(path)

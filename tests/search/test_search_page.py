@@ -26,9 +26,7 @@ def page(client, **params):
 def test_results_with_form_count_and_facets(client, services):
     status, html = page(client, q="schulden")
     assert status == 200
-    assert (
-        'value="schulden"' in html and '<label class="search__label-small" for="zoekvraag">' in html
-    )
+    assert 'value="schulden"' in html and 'for="zoekvraag">Waar zoekt u hulp bij?</label>' in html
     assert 'role="status"' in html and "1 resultaat voor ‘schulden’" in html
     assert 'href="/voorzieningen/shv/"' in html
     assert 'name="thema" value="geld"' in html and "Geld en schulden (1)" in html
@@ -92,3 +90,37 @@ def test_no_feedback_form_without_a_question_and_no_inline_style(client, service
     assert status == 200 and 'class="feedback"' not in html
     status, html = page(client, q="schulden")
     assert "<style" not in html and " style=" not in html  # strict Content-Security-Policy
+
+
+def test_with_a_place_and_no_question_nearest_comes_first(client, services):
+    from django.http import QueryDict
+
+    from search.params import parse
+    from search.types import Sort
+
+    assert parse(QueryDict("lat=52.244&lon=4.83")).params.sort == Sort.DISTANCE
+    assert parse(QueryDict("q=schulden&lat=52.244&lon=4.83")).params.sort == Sort.RELEVANCE
+    assert parse(QueryDict("lat=52.244&lon=4.83&sorteer=relevantie")).params.sort == Sort.RELEVANCE
+    status, html = page(client, q="schulden", lat="52.2440", lon="4.8300")
+    assert "Dichtstbij eerst</a>" in html and "sorteer=afstand" in html
+    assert "Filters (0)" in html
+
+
+def test_cards_have_an_action_row_and_the_opening_state_in_words(client, services, build):
+    build.service(
+        "loket",
+        "Loket schulden",
+        phrases=["schulden"],
+        phone="0297 123 456",
+        website="https://example.org/loket",
+        places=[build.place(slug="gh", name="Gemeentehuis", lat=52.2346, lon=4.8270)],
+        access="walk_in",
+        rules=[{"weekday": d, "start_time": "09:00", "end_time": "12:00"} for d in range(7)],
+    )
+    status, html = page(client, q="schulden")
+    card = html[html.index('href="/voorzieningen/loket/"') :]
+    card = card[: card.index("</article>")]
+    assert 'href="tel:0297123456"' in card and ">Bel<" in card
+    assert ">Route<" in card and "destination=52.234600,4.827000" in card
+    assert ">Website<" in card and ">Mail<" not in card
+    assert "Nu open tot 12:00" in card or "Gesloten · opent" in card

@@ -247,7 +247,8 @@ def parse_response(
     for hit in hits:
         record = ServiceRecord.from_stored(int(hit["_id"]), hit["_source"])
         distance = min_distance(params.origin, record.places)
-        results.append(result_item(record, distance, score=hit.get("_score") or 0.0, now=now))
+        score = hit.get("_score") or 0.0
+        results.append(result_item(record, distance, score=score, now=now, origin=params.origin))
     return SearchResult(
         query=params.q,
         count=response["hits"]["total"]["value"],

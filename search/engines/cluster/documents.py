@@ -51,6 +51,7 @@ def _mapped(field):
         Kind.LABELS: _label,
         Kind.PLACES: lambda: Object(enabled=False),
         Kind.SCHEDULE: lambda: Object(enabled=False),
+        Kind.CONTACT: lambda: Object(enabled=False),
         Kind.BOOL: Boolean,
         Kind.DATE: Date,
     }[field.kind]()

@@ -150,7 +150,7 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
         query=params.q,
         count=len(hits),
         engine=Engine.EMBEDDED,
-        results=[_item(d, distances[d.id], final[d.id], now) for d in page],
+        results=[_item(d, distances[d.id], final[d.id], now, params) for d in page],
         facets=facets,
         open_now_count=open_count,
         open_now_selected=params.open_now,
@@ -168,12 +168,15 @@ def _distance_key(doc: snapshot.Doc, distance: float | None) -> float:
     return 0.0 if doc.at_home or doc.by_phone_or_online else float("inf")
 
 
-def _item(doc: snapshot.Doc, distance: float | None, score: float, now) -> ResultItem:
+def _item(
+    doc: snapshot.Doc, distance: float | None, score: float, now, params: SearchParams
+) -> ResultItem:
     return result_item(
         doc.record,
         distance,
         score=score,
         now=now,
+        origin=params.origin,
         schedule=doc.schedule,
         open_now=doc.is_open(now),
     )
