@@ -58,7 +58,17 @@ def walk_in_services():
     return (
         loket_services()
         .filter(access=Access.WALK_IN)
-        .prefetch_related("places", "opening_rules__place", "schedule_exceptions__place")
+        .prefetch_related(
+            "organisation",
+            "places__wijk",
+            "wijken",
+            "opening_rules__place",
+            "schedule_exceptions__place",
+            # what the page's JSON-LD reads of each service (cms.serializers.service_detail)
+            "themes",
+            "target_groups",
+            "phrases",
+        )
     )
 
 
