@@ -53,3 +53,8 @@ def hit(request, limit: Limit) -> bool:
         cache.set(key, 1, timeout=limit.window_seconds)
         count = 1
     return count <= limit.max_requests
+
+
+def exceeded(request, limit: Limit) -> bool:
+    """Whether the client has used up its limit, without counting this request."""
+    return (cache.get(_cache_key(request, limit)) or 0) >= limit.max_requests

@@ -97,13 +97,17 @@ def login_blocked(request):
 
 
 class ThrottledLoginMixin:
-    """Both logins (/inloggen/ and /beheer/login/) count against one limit per address, so
-    guessing passwords on one after the other gains nothing."""
+    """Both logins (/inloggen/ and /beheer/login/) count failed attempts against one limit per
+    address, so guessing passwords on one after the other gains nothing. A successful login
+    does not count: colleagues behind one office address are not locked out by logging in."""
 
     def post(self, request, *args, **kwargs):
-        if not ratelimit.hit(request, ratelimit.LOGIN):
+        if ratelimit.exceeded(request, ratelimit.LOGIN):
             return login_blocked(request)
-        return super().post(request, *args, **kwargs)
+        response = super().post(request, *args, **kwargs)
+        if not request.user.is_authenticated:
+            ratelimit.hit(request, ratelimit.LOGIN)
+        return response
 
 
 class LoginView(ThrottledLoginMixin, auth_views.LoginView):
