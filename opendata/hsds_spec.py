@@ -64,8 +64,11 @@ def _declare_what_we_serve(paths: dict) -> None:
         responses = item["get"]["responses"]
         if "{id}" in path:
             responses["404"] = _error_response("No public record with this id.")
-        elif path != "/":
-            responses["400"] = _error_response("A parameter is wrong; `message` says what.")
+        # Any address with a control character is refused before a view reads it, so every
+        # path can answer 400, also those with only an id.
+        responses["400"] = _error_response(
+            "A parameter or the address is wrong; `message` says what."
+        )
 
 
 def _error_response(description: str) -> dict:
