@@ -15,7 +15,8 @@ from search.engines.cluster import engine as elastic
 from search.engines.embedded import engine as embedded
 from search.types import SearchParams, Sort
 from tests.search.helpers import DATA
-from tests.search.test_eval import DEV, evaluate, load
+from tests.search.judged import evaluate, load
+from tests.search.test_eval import DEV
 
 pytestmark = [pytest.mark.cluster, pytest.mark.django_db]
 
@@ -98,11 +99,13 @@ def test_judged_questions_score_like_the_embedded_engine(demo_cluster, client, p
         return response
 
     client.get = get
-    success, mrr, misses = evaluate(client, cases)
+    cluster_score = evaluate(client, cases)
+    success, mrr, misses = cluster_score.success, cluster_score.mrr, cluster_score.misses
     assert engines == {demo_cluster.product}
     client.get = original
     with override_settings(OPENSEARCH_URL="", ELASTICSEARCH_URL=""):
-        own_success, own_mrr, own_misses = evaluate(client, cases)
+        own = evaluate(client, cases)
+    own_success, own_mrr = own.success, own.mrr
     print(
         f"\n{path.name}: cluster success@5={success:.3f} mrr={mrr:.3f} | "
         f"embedded success@5={own_success:.3f} mrr={own_mrr:.3f}\ncluster misses: {misses}"

@@ -6,41 +6,14 @@ is the same as ../shared/search-eval/evaluate.py: success@5 and MRR@10.
 heldout.tsv holds other questions, so the vocabulary cannot just learn the dev answers.
 """
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from tests.search.helpers import DATA
+from tests.search.judged import evaluate, load, path_of
 
-SHARED_DEV = Path(settings.BASE_DIR).parent / "shared" / "search-eval" / "dev.tsv"
-DEV = SHARED_DEV if SHARED_DEV.exists() else DATA / "dev.tsv"
+DEV = path_of("dev")
 
 pytestmark = pytest.mark.django_db
-
-
-def load(path: Path) -> list[tuple[str, set[str]]]:
-    cases = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        question, _, answers = line.partition("\t")
-        cases.append((question, {s.strip() for s in answers.split(",") if s.strip()}))
-    return cases
-
-
-def evaluate(client, cases, k=5):
-    found, reciprocal, misses = 0, 0.0, []
-    for question, relevant in cases:
-        response = client.get("/api/zoeken/", {"q": question})
-        assert response.status_code == 200
-        ranked = [r["slug"] for r in response.json()["results"]][:10]
-        rank = next((i + 1 for i, slug in enumerate(ranked) if slug in relevant), None)
-        found += rank is not None and rank <= k
-        reciprocal += 1 / rank if rank else 0.0
-        if rank is None or rank > k:
-            misses.append((question, ranked[:k]))
-    return found / len(cases), reciprocal / len(cases), misses
 
 
 @pytest.mark.parametrize(
@@ -51,7 +24,8 @@ def evaluate(client, cases, k=5):
 def test_judged_questions_on_the_demo_catalogue(demo, client, path, min_success, min_mrr):
     cases = load(path)
     assert len(cases) >= 30
-    success, mrr, misses = evaluate(client, cases)
+    score = evaluate(client, cases)
+    success, mrr, misses = score.success, score.mrr, score.misses
     print(f"\n{path.name}: success@5={success:.3f} mrr={mrr:.3f} misses={misses}")
     assert success >= min_success, misses
     assert mrr >= min_mrr, misses
