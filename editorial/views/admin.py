@@ -19,6 +19,7 @@ from cms.access import can_see_professional_fields
 from cms.models import ServiceIndexPage, ServicePage
 from editorial import feedback, freshness, importer, service_csv
 from editorial.forms import ImportForm
+from editorial.views.guarded import Guarded
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -57,15 +58,10 @@ def mark_checked(request, pk):
     return HttpResponseRedirect(target)
 
 
-class DueListView(WagtailAdminTemplateMixin, TemplateView):
+class DueListView(Guarded, WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Te controleren")
     header_icon = "time"
     template_name = "editorial/admin/due_list.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("wagtailadmin.access_admin"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -85,15 +81,12 @@ def due_rows(user, limit=None):
 # Feedback ---------------------------------------------------------------------------------
 
 
-class FeedbackReportView(WagtailAdminTemplateMixin, TemplateView):
+class FeedbackReportView(Guarded, WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Heeft dit geholpen?")
     header_icon = "help"
     template_name = "editorial/admin/feedback_report.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_view_feedback(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(may_view_feedback)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -125,16 +118,13 @@ def _week_param(monday) -> str:
 # Import and export ------------------------------------------------------------------------
 
 
-class ImportView(WagtailAdminTemplateMixin, FormView):
+class ImportView(Guarded, WagtailAdminTemplateMixin, FormView):
     page_title = gettext_lazy("Voorzieningen importeren en exporteren")
     header_icon = "download"
     template_name = "editorial/admin/import.html"
     form_class = ImportForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_bulk_edit(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(may_bulk_edit)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,7 +1,6 @@
 """Admin view 'Inzicht' for Beheer gemeente and the Redactie. Thin: the period comes from the
 GET form, the report from editorial.insights."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +14,7 @@ from wagtail.admin.widgets import AdminDateInput
 from cms.access import is_editor
 from editorial.insights import report, tables
 from editorial.insights.period import read_period
+from editorial.views.guarded import Guarded
 
 DATE_FORMAT = "%d-%m-%Y"  # what the Dutch date picker shows and an editor types
 
@@ -28,15 +28,12 @@ def date_picker(name: str) -> AdminDateInput:
     return AdminDateInput(attrs=attrs, format=DATE_FORMAT)
 
 
-class InsightsView(WagtailAdminTemplateMixin, TemplateView):
+class InsightsView(Guarded, WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Inzicht")
     header_icon = "view"
     template_name = "editorial/admin/insights.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_view_insights(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(may_view_insights)
 
     def get(self, request, *args, **kwargs):
         self.period, self.errors = read_period(request.GET, timezone.localdate())
