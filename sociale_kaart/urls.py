@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -10,6 +11,7 @@ from editorial.views.explorer import explore_or_edit
 from editorial.views.public import admin_login
 from opendata.views import own_openapi
 
+from . import i18n
 from .health import health
 
 urlpatterns = [
@@ -27,6 +29,12 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("huisstijl.css", views.brand_css, name="brand-css"),
     *feeds.urlpatterns,
+]
+
+# The public site in every language: Dutch without a prefix (the links of old keep working),
+# other languages under /<code>/ (/en/zoeken/). Admin, API, feeds, sitemap and robots above
+# have one address only.
+public_patterns = [
     path("", include("search.urls")),
     path("", include("kaart.urls")),
     path("", include("wegwijzer.urls")),
@@ -40,7 +48,13 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(
+    *public_patterns,
+    # Wagtail's page view, but an untranslated page falls back to the Dutch one.
+    re_path(r"^((?:[\w\-]+/)*)$", i18n.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler400 = "cms.views.bad_request"
 handler404 = "cms.views.page_not_found"

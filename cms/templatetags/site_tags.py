@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
@@ -104,7 +105,9 @@ def aria_current(context, url):
     if not url or request is None:
         return ""
     path = request.path
-    current = path == url if url == "/" else path.startswith(url)
+    # A home page ("/", "/en/") is current only on itself, a section also on its sub-pages.
+    is_home = url.strip("/") in ("", *(code for code, _name in settings.LANGUAGES))
+    current = path == url if is_home else path.startswith(url)
     return mark_safe(' aria-current="page"') if current else ""
 
 

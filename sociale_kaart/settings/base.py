@@ -3,8 +3,6 @@
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -15,6 +13,8 @@ INSTALLED_APPS = [
     "wegwijzer",
     "kaart",
     "opendata",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -46,6 +46,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL (/en/...); Dutch has no prefix. No cookie is set by us.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "sociale_kaart.middleware.RejectControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -99,8 +101,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "nl"
-# Only Dutch for now; add ("en", ...) and LocaleMiddleware once an English translation exists.
-LANGUAGES = [("nl", _("Nederlands"))]
+# Dutch is the default and has no URL prefix; English lives under /en/. Each language is
+# named in its own language in the switcher. A new language: add it here and to
+# WAGTAIL_CONTENT_LANGUAGES, add locale/<code>/LC_MESSAGES/django.po (README "Languages").
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -129,8 +133,9 @@ WAGTAIL_SITE_NAME = "Sociale kaart Uithoorn"
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC0-1.0")
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Dutch dates in the admin's date picker (10-12-2026, weeks start on Monday), not ISO.
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
