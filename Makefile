@@ -6,7 +6,7 @@ PORT ?= 8000
 SEARCH_CLUSTER_PORT ?= 9201
 DJANGO := $(BIN)/python manage.py
 
-.PHONY: run test lint install install-test node-modules search-index search-cluster clean
+.PHONY: run test lint install install-test messages node-modules search-index search-cluster clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +20,14 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed messages
 
-install-test: $(VENV)/.installed-test node-modules
+install-test: $(VENV)/.installed-test node-modules messages
+
+## make messages: compile the interface translations (locale/*/LC_MESSAGES/django.po, needs
+## GNU gettext's msgfmt) into the .mo files Django reads; the .mo files are not in git.
+messages: $(VENV)/.installed
+	$(DJANGO) compilemessages --ignore=.venv --ignore=node_modules --ignore=staticfiles
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -26,6 +26,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 import icalendar
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .vtimezone import amsterdam_vtimezone
 
@@ -34,12 +36,25 @@ _T = TypeVar("_T")
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Sociale Kaart Uithoorn//NL"
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+# In the active language when used (gettext_lazy): Dutch by default, English under /en/.
+WEEKDAYS = tuple(
+    gettext_lazy(name)
+    for name in ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+)
+MONTHS = tuple(
+    gettext_lazy(name)
+    for name in (
+        "januari", "februari", "maart", "april", "mei", "juni",
+        "juli", "augustus", "september", "oktober", "november", "december",
+    )
 )  # fmt: skip
-WEEK_OF_MONTH = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", -1: "laatste"}
+WEEK_OF_MONTH = {
+    1: gettext_lazy("eerste"),
+    2: gettext_lazy("tweede"),
+    3: gettext_lazy("derde"),
+    4: gettext_lazy("vierde"),
+    -1: gettext_lazy("laatste"),
+}
 
 
 class Frequency(StrEnum):
@@ -418,21 +433,35 @@ def to_ical(
 
 
 def format_date(day: datetime.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return _("%(day)s %(month)s %(year)s") % {
+        "day": day.day,
+        "month": MONTHS[day.month - 1],
+        "year": day.year,
+    }
 
 
 def describe_rule(rule: Rule) -> str:
     """Dutch (B1) description, e.g. "Elke donderdag van 09:00 tot 12:00"."""
     weekday = WEEKDAYS[rule.weekday]
     if rule.frequency == Frequency.EVERY_N_WEEKS and rule.interval > 1:
-        when = f"Om de {rule.interval} weken op {weekday}"
+        when = _("Om de %(interval)s weken op %(weekday)s") % {
+            "interval": rule.interval,
+            "weekday": weekday,
+        }
     elif rule.frequency == Frequency.MONTHLY and rule.week_of_month in WEEK_OF_MONTH:
-        when = f"Elke {WEEK_OF_MONTH[rule.week_of_month]} {weekday} van de maand"
+        when = _("Elke %(nth)s %(weekday)s van de maand") % {
+            "nth": WEEK_OF_MONTH[rule.week_of_month],
+            "weekday": weekday,
+        }
     else:
-        when = f"Elke {weekday}"
-    text = f"{when} van {rule.start:%H:%M} tot {rule.end:%H:%M}"
+        when = _("Elke %(weekday)s") % {"weekday": weekday}
+    text = _("%(when)s van %(start)s tot %(end)s") % {
+        "when": when,
+        "start": f"{rule.start:%H:%M}",
+        "end": f"{rule.end:%H:%M}",
+    }
     if rule.valid_until:
-        text += f" (tot en met {format_date(rule.valid_until)})"
+        text += " " + _("(tot en met %(date)s)") % {"date": format_date(rule.valid_until)}
     return text
 
 
@@ -451,12 +480,12 @@ def _day_words(day: datetime.date, today: datetime.date) -> str:
     """'vandaag', 'morgen', 'donderdag' (within a week) or 'op 3 maart'."""
     days = (day - today).days
     if days == 0:
-        return "vandaag"
+        return _("vandaag")
     if days == 1:
-        return "morgen"
+        return _("morgen")
     if 1 < days < 7:
-        return WEEKDAYS[day.weekday()]
-    return f"op {day.day} {MONTHS[day.month - 1]}"
+        return str(WEEKDAYS[day.weekday()])
+    return _("op %(day)s %(month)s") % {"day": day.day, "month": MONTHS[day.month - 1]}
 
 
 def opening_state(schedule: Schedule, now: datetime.datetime) -> OpeningState:
@@ -471,13 +500,22 @@ def opening_state(schedule: Schedule, now: datetime.datetime) -> OpeningState:
             if session.start > until:
                 break
             until = max(until, session.end)
-        day = "" if until.date() == today else f"{_day_words(until.date(), today)} "
-        return OpeningState(True, f"Nu open tot {day}{until:%H:%M}", until=until)
+        time = f"{until:%H:%M}"
+        if until.date() == today:
+            sentence = _("Nu open tot %(time)s") % {"time": time}
+        else:
+            day = _day_words(until.date(), today)
+            sentence = _("Nu open tot %(day)s %(time)s") % {"day": day, "time": time}
+        return OpeningState(True, sentence, until=until)
     if not upcoming:
-        return OpeningState(False, "Gesloten · geen nieuwe tijden bekend")
+        return OpeningState(False, _("Gesloten · geen nieuwe tijden bekend"))
     opens = upcoming[0].start
-    when = f"{_day_words(opens.date(), today)} om {opens:%H:%M}"
-    return OpeningState(False, f"Gesloten · opent {when}", opens=opens, opens_text=when)
+    when = _("%(day)s om %(time)s") % {
+        "day": _day_words(opens.date(), today),
+        "time": f"{opens:%H:%M}",
+    }
+    sentence = _("Gesloten · opent %(when)s") % {"when": when}
+    return OpeningState(False, sentence, opens=opens, opens_text=when)
 
 
 def opening_sentence(schedule: Schedule, now: datetime.datetime) -> str:

@@ -5,23 +5,26 @@ Plain data, so the migration and the tests can use it without importing models.
 
 import json
 
+# Marks the texts for the translation catalogue only; the value stays the Dutch text.
+from django.utils.translation import gettext_noop
+
 DEFAULT_QUESTIONS = [
     {
         "key": "voor-wie",
-        "text": "Voor wie zoekt u hulp?",
+        "text": gettext_noop("Voor wie zoekt u hulp?"),
         "help_text": "",
         "sort_order": 1,
         "answers": [
-            {"key": "mijzelf", "text": "Voor mijzelf", "target_groups": [], "themes": []},
+            {"key": "mijzelf", "text": gettext_noop("Voor mijzelf"), "target_groups": [], "themes": []},
             {
                 "key": "mijn-kind",
-                "text": "Voor mijn kind",
+                "text": gettext_noop("Voor mijn kind"),
                 "target_groups": ["iedereen", "ouders-en-kinderen", "jongeren"],
                 "themes": [],
             },
             {
                 "key": "ouder-of-partner",
-                "text": "Voor mijn vader, moeder of partner",
+                "text": gettext_noop("Voor mijn vader, moeder of partner"),
                 "target_groups": [
                     "iedereen",
                     "ouderen",
@@ -34,13 +37,13 @@ DEFAULT_QUESTIONS = [
     },
     {
         "key": "haast",
-        "text": "Hoe snel heeft u hulp nodig?",
+        "text": gettext_noop("Hoe snel heeft u hulp nodig?"),
         "help_text": "",
         "sort_order": 2,
         "answers": [
-            {"key": "vandaag", "text": "Vandaag nog", "urgent": True},
-            {"key": "deze-week", "text": "Deze week"},
-            {"key": "geen-haast", "text": "Het heeft geen haast"},
+            {"key": "vandaag", "text": gettext_noop("Vandaag nog"), "urgent": True},
+            {"key": "deze-week", "text": gettext_noop("Deze week")},
+            {"key": "geen-haast", "text": gettext_noop("Het heeft geen haast")},
         ],
     },
 ]

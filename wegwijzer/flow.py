@@ -49,7 +49,7 @@ def questions() -> list[Question]:
         answers = tuple(
             Answer(
                 key=child.value["key"],
-                text=child.value["text"],
+                text=_translated(child.value["text"]),
                 target_groups=tuple(child.value.get("target_groups") or ()),
                 themes=tuple(child.value.get("themes") or ()),
                 urgent=bool(child.value.get("urgent")),
@@ -58,8 +58,16 @@ def questions() -> list[Question]:
             if child.block_type == "answer"
         )
         if answers:
-            found.append(Question(row.key, row.text, row.help_text, answers))
+            found.append(
+                Question(row.key, _translated(row.text), _translated(row.help_text), answers)
+            )
     return found
+
+
+def _translated(text: str) -> str:
+    """An editor's text in the active language when the catalogue has it (the default
+    questions are marked in defaults.py); otherwise the editor's own Dutch."""
+    return _(text) if text else ""
 
 
 @dataclass(frozen=True)
