@@ -9,10 +9,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import api, feeds, views
 from editorial.views.explorer import explore_or_edit
 from editorial.views.public import admin_login
+from kaart import urls as kaart_urls
 from opendata.views import own_openapi
+from search import urls as search_urls
 
 from . import i18n
 from .health import health
+
+
+def _is_api(pattern) -> bool:
+    return str(pattern.pattern).startswith("api/")
+
 
 urlpatterns = [
     # Before Wagtail's own: a page without sub-pages opens in the editor, not as an empty list.
@@ -29,14 +36,19 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("huisstijl.css", views.brand_css, name="brand-css"),
     *feeds.urlpatterns,
+    # The JSON endpoints of search and the map have one address (no /en/): ?lang= says more.
+    *(pattern for pattern in search_urls.urlpatterns + kaart_urls.urlpatterns if _is_api(pattern)),
 ]
 
 # The public site in every language: Dutch without a prefix (the links of old keep working),
 # other languages under /<code>/ (/en/zoeken/). Admin, API, feeds, sitemap and robots above
 # have one address only.
 public_patterns = [
-    path("", include("search.urls")),
-    path("", include("kaart.urls")),
+    *(
+        pattern
+        for pattern in search_urls.urlpatterns + kaart_urls.urlpatterns
+        if not _is_api(pattern)
+    ),
     path("", include("wegwijzer.urls")),
     path("", include("editorial.urls")),
 ]

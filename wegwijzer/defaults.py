@@ -15,7 +15,12 @@ DEFAULT_QUESTIONS = [
         "help_text": "",
         "sort_order": 1,
         "answers": [
-            {"key": "mijzelf", "text": gettext_noop("Voor mijzelf"), "target_groups": [], "themes": []},
+            {
+                "key": "mijzelf",
+                "text": gettext_noop("Voor mijzelf"),
+                "target_groups": [],
+                "themes": [],
+            },
             {
                 "key": "mijn-kind",
                 "text": gettext_noop("Voor mijn kind"),
