@@ -37,16 +37,16 @@ TIMEZONE = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Sociale Kaart Uithoorn//NL"
 
 # In the active language when used (gettext_lazy): Dutch by default, English under /en/.
-WEEKDAYS = tuple(
-    gettext_lazy(name)
-    for name in ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-)
-MONTHS = tuple(
-    gettext_lazy(name)
-    for name in (
-        "januari", "februari", "maart", "april", "mei", "juni",
-        "juli", "augustus", "september", "oktober", "november", "december",
-    )
+WEEKDAYS = (
+    gettext_lazy("maandag"), gettext_lazy("dinsdag"), gettext_lazy("woensdag"),
+    gettext_lazy("donderdag"), gettext_lazy("vrijdag"), gettext_lazy("zaterdag"),
+    gettext_lazy("zondag"),
+)  # fmt: skip
+MONTHS = (
+    gettext_lazy("januari"), gettext_lazy("februari"), gettext_lazy("maart"),
+    gettext_lazy("april"), gettext_lazy("mei"), gettext_lazy("juni"), gettext_lazy("juli"),
+    gettext_lazy("augustus"), gettext_lazy("september"), gettext_lazy("oktober"),
+    gettext_lazy("november"), gettext_lazy("december"),
 )  # fmt: skip
 WEEK_OF_MONTH = {
     1: gettext_lazy("eerste"),
