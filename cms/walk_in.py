@@ -7,6 +7,8 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from agenda import schedules
 from places import geo
 from places.postcodes import UnknownPostcode, locate_postcode
@@ -41,7 +43,11 @@ def read_postcode(value: str) -> tuple[str, geo.Point | None, list[str]]:
     except UnknownPostcode as error:
         return typed, None, [str(error)]
     except geo.GeoError:
-        return typed, None, ["Dit is geen postcode. Een postcode is bijvoorbeeld 1422 AA of 1422."]
+        return (
+            typed,
+            None,
+            [_("Dit is geen postcode. Een postcode is bijvoorbeeld 1422 AA of 1422.")],
+        )
     return location.postcode, location.point, []
 
 

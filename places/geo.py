@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from geopy.distance import geodesic
 
 K = TypeVar("K")
@@ -64,8 +66,9 @@ NL_OUTLINE: tuple[tuple[float, float], ...] = (
 POSTCODE_RE = re.compile(r"^([1-9][0-9]{3}) *(?!SA|SD|SS)([A-Z]{2})\Z", re.IGNORECASE | re.ASCII)
 PC4_RE = re.compile(r"^[1-9][0-9]{3}\Z", re.ASCII)
 
-POSTCODE_MESSAGE = "Vul een geldige postcode in, bijvoorbeeld 1422 AA."
-COORDINATES_MESSAGE = (
+# The Dutch source texts; raised in the active language (_()).
+POSTCODE_MESSAGE = gettext_noop("Vul een geldige postcode in, bijvoorbeeld 1422 AA.")
+COORDINATES_MESSAGE = gettext_noop(
     "Deze coördinaten liggen niet in Nederland. Controleer de breedtegraad (bijvoorbeeld 52.23) "
     "en de lengtegraad (bijvoorbeeld 4.82). Misschien zijn ze omgewisseld."
 )
@@ -96,10 +99,10 @@ class Point:
 def normalise_postcode(value: str) -> str:
     """Return a full Dutch postcode as ``"1422 AA"`` or raise :class:`GeoError`."""
     if not isinstance(value, str):
-        raise GeoError(POSTCODE_MESSAGE)
+        raise GeoError(_(POSTCODE_MESSAGE))
     match = POSTCODE_RE.match(value.strip())
     if match is None:
-        raise GeoError(POSTCODE_MESSAGE)
+        raise GeoError(_(POSTCODE_MESSAGE))
     digits, letters = match.groups()
     return f"{digits} {letters.upper()}"
 
@@ -151,7 +154,7 @@ def validate_coordinates(lat: Any, lon: Any) -> Point:
     lat_f = _to_float(lat, NOT_A_NUMBER_MESSAGE)
     lon_f = _to_float(lon, NOT_A_NUMBER_MESSAGE)
     if not in_netherlands(lat_f, lon_f):
-        raise GeoError(COORDINATES_MESSAGE)
+        raise GeoError(_(COORDINATES_MESSAGE))
     return Point(lat=lat_f, lon=lon_f)
 
 

@@ -22,6 +22,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from places.geo import GeoError, Point, normalise_postcode_query, validate_coordinates
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "postcodes.csv"
@@ -51,8 +53,12 @@ class UnknownPostcode(GeoError):
     def __init__(self, postcode: str) -> None:
         self.postcode = postcode
         super().__init__(
-            f"We kennen postcode {postcode} niet. Deze kaart gaat over Uithoorn en De Kwakel. "
-            "Controleer of u de postcode goed heeft getypt, of zoek op de naam van uw wijk."
+            _(
+                "We kennen postcode %(postcode)s niet. Deze kaart gaat over Uithoorn en De "
+                "Kwakel. Controleer of u de postcode goed heeft getypt, of zoek op de naam van "
+                "uw wijk."
+            )
+            % {"postcode": postcode}
         )
 
 

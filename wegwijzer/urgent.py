@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from agenda import schedules
 
 
@@ -18,9 +20,11 @@ class AlwaysOpen:
 
 # National lines that answer day and night, free or at local rates.
 ALWAYS_OPEN = (
-    AlwaysOpen("Veilig Thuis", "0800 2000", "bij huiselijk geweld of kindermishandeling, gratis"),
-    AlwaysOpen("113 Zelfmoordpreventie", "0800 0113", "als u aan zelfmoord denkt, gratis"),
-    AlwaysOpen("De Luisterlijn", "088 0767 000", "als u met iemand wilt praten"),
+    AlwaysOpen(
+        "Veilig Thuis", "0800 2000", _("bij huiselijk geweld of kindermishandeling, gratis")
+    ),
+    AlwaysOpen("113 Zelfmoordpreventie", "0800 0113", _("als u aan zelfmoord denkt, gratis")),
+    AlwaysOpen("De Luisterlijn", "088 0767 000", _("als u met iemand wilt praten")),
 )
 
 
