@@ -1,12 +1,13 @@
 """Serving Wagtail pages in every language, with the Dutch page when a translation is missing.
 
-Under /en/ Wagtail routes through the English tree (the English translation of the home page).
+The middleware takes the language from the address alone. Under /en/ Wagtail routes through the English tree (the English translation of the home page).
 A page that has no English translation yet is not a 404: the Dutch page with the same path is
 shown, with a short note in the resident's language (see templates/base.html).
 """
 
 from django.conf import settings
 from django.http import Http404
+from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Site
@@ -34,3 +35,18 @@ def _route_with_fallback(request, path):
         return site.root_page.specific.route(request, components)
     except Http404:
         return None
+
+
+class LanguageFromAddressMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, but the language comes from the address only: the /en/
+    prefix on the public site, ``?lang=`` on the API; otherwise Dutch. Never the browser's
+    Accept-Language or a cookie, so a Dutch address always shows the same Dutch page and the
+    API answers in Dutch unless asked."""
+
+    def process_request(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        if language is None and request.path_info.startswith("/api/"):
+            asked = request.GET.get("lang", "")
+            language = asked if asked in dict(settings.LANGUAGES) else None
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()

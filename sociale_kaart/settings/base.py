@@ -46,8 +46,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # The language comes from the URL (/en/...); Dutch has no prefix. No cookie is set by us.
-    "django.middleware.locale.LocaleMiddleware",
+    # The language comes from the address (/en/..., ?lang= on the API); Dutch has no prefix.
+    # Neither a cookie nor the browser's Accept-Language is read (sociale_kaart/i18n.py).
+    "sociale_kaart.i18n.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "sociale_kaart.middleware.RejectControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

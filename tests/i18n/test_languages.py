@@ -151,3 +151,12 @@ def test_dutch_is_served_without_prefix_whatever_the_browser_asks(client, home):
 
 def home_of(page):
     return page.get_ancestors().filter(depth=2).first()
+
+
+def test_api_answers_in_dutch_unless_asked(client, home):
+    """Accept-Language does not switch the API; ?lang=en does (the address is the memory)."""
+    dutch = client.get("/api/zoeken/", {"q": "x" * 2000}, HTTP_ACCEPT_LANGUAGE="en")
+    english = client.get("/api/zoeken/", {"q": "x" * 2000, "lang": "en"})
+    assert dutch.status_code == english.status_code == 400
+    assert "zoekvraag" in dutch.content.decode()
+    assert "search question" in english.content.decode()
