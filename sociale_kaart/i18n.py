@@ -1,8 +1,9 @@
 """Serving Wagtail pages in every language, with the Dutch page when a translation is missing.
 
-The middleware takes the language from the address alone. Under /en/ Wagtail routes through the English tree (the English translation of the home page).
-A page that has no English translation yet is not a 404: the Dutch page with the same path is
-shown, with a short note in the resident's language (see templates/base.html).
+The middleware takes the language from the address alone. Under /en/ Wagtail routes through
+the English tree (the English translation of the home page). A page that has no English
+translation yet is not a 404: the Dutch page with the same path is shown, with a short note
+in the resident's language (see templates/base.html).
 """
 
 from django.conf import settings
