@@ -51,3 +51,18 @@ def _live_translations(page):
         item.locale.language_code: item
         for item in page.get_translations(inclusive=True).live().select_related("locale")
     }
+
+
+@register.filter
+def in_active_language(url):
+    """A site address in the active language: "/loketten/" becomes "/en/loketten/" under
+    /en/ (the English page, or the Dutch one with a note). Empty stays empty."""
+    if not url:
+        return url
+    active = translation.get_language()
+    source = next(
+        (code for code, _name in settings.LANGUAGES if url.startswith(f"/{code}/")),
+        settings.LANGUAGE_CODE,
+    )
+    with translation.override(source):  # resolve the address in its own language
+        return translate_url(url, active)

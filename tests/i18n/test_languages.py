@@ -160,3 +160,13 @@ def test_api_answers_in_dutch_unless_asked(client, home):
     assert dutch.status_code == english.status_code == 400
     assert "zoekvraag" in dutch.content.decode()
     assert "search question" in english.content.decode()
+
+
+def test_main_menu_stays_in_english(client, home):
+    html = client.get("/en/wegwijzer/").content.decode()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    links = re.findall(r'<a href="([^"]+)"', nav)
+    assert links and all(link.startswith("/en/") for link in links), links
+    dutch = client.get("/wegwijzer/").content.decode()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', dutch, re.S).group(0)
+    assert not [link for link in re.findall(r'<a href="([^"]+)"', nav) if "/en/" in link]
