@@ -43,8 +43,11 @@ MIN_GENERIC_DOCS = 10
 COVERAGE_BASE = 0.25
 
 
-def score(query: AnalysedQuery, snapshot: Snapshot, candidates: set[int]) -> dict[int, float]:
-    """Relevance per document id, for the candidates that match at least one concept."""
+def score(
+    query: AnalysedQuery, snapshot: Snapshot, candidates: set[int] | None = None
+) -> dict[int, float]:
+    """Relevance per document id, for the candidates (None: every document) that match at
+    least one concept."""
     concept_scores: list[dict[int, float]] = []
     specificity: list[float] = []
     generic = _generic_cut(snapshot)
@@ -102,19 +105,27 @@ def _too_generic(terms, snapshot: Snapshot, cut: float) -> bool:
     return all(snapshot.df.get(t, 0) > cut for t in terms)
 
 
-def _best_of_single(best: dict, postings: dict, factor: float, candidates: set) -> None:
+def _best_of_single(best: dict, postings: dict, factor: float, candidates: set | None) -> None:
     get = best.get
+    if candidates is None:
+        for doc_id, weight in postings.items():
+            value = factor * weight
+            if value > get(doc_id, 0.0):
+                best[doc_id] = value
+        return
     for doc_id, weight in postings.items():
         value = factor * weight
         if value > get(doc_id, 0.0) and doc_id in candidates:
             best[doc_id] = value
 
 
-def _best_of_group(best: dict, lists: list, idfs: list, weight: float, candidates: set) -> None:
+def _best_of_group(
+    best: dict, lists: list, idfs: list, weight: float, candidates: set | None
+) -> None:
     """All terms must occur; the score is the mean of the terms' scores."""
     factor = weight / len(lists)
     for doc_id in min(lists, key=len):
-        if doc_id not in candidates:
+        if candidates is not None and doc_id not in candidates:
             continue
         total = 0.0
         for postings, idf in zip(lists, idfs, strict=True):

@@ -1,9 +1,11 @@
 """The embedded engine: our own index table, full-text candidates, Python ranking.
 
 Needs no server. Writing: ``index_record`` / ``remove`` keep ``SearchEntry`` (and through it
-the full-text index) in step with the CMS. Reading: ``search`` finds candidates with the
-database's full-text index (``fulltext.match``) over pre-analysed tokens, then ranks them with
-``ranking`` using the in-process ``snapshot``.
+the full-text index) in step with the CMS. Reading: ``search`` ranks with ``ranking`` straight
+over the postings of the in-process ``snapshot``. The snapshot holds the same pre-analysed
+tokens as the full-text index and is brought in step with the table through the version counter
+(``IndexState``) before every search, so a separate full-text candidate query would only repeat
+what the postings already say (at 20,000 services it was up to two thirds of a search).
 """
 
 from __future__ import annotations
@@ -120,9 +122,7 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
     if analysis.content_words(params.q):
         vocabulary = synonyms.current_map()
         query = expansion.expand(params.q, vocabulary, snap.knowledge(vocabulary))
-        found = fulltext.match(query.terms)
-        candidates = set(snap.docs) if found is None else set(found)
-        scores = ranking.above_threshold(ranking.score(query, snap, candidates))
+        scores = ranking.above_threshold(ranking.score(query, snap))
     elif params.q.strip() and not params.has_filters and params.origin is None:
         scores = {}  # only signs or emoji: nothing to look for
     else:

@@ -126,17 +126,27 @@ class Snapshot:
             return self
         with self.lock:
             if version != self.version:
-                self._sync()
+                touched = self._sync()
                 self.version = version
                 self._knowledge = None
                 self._suggestions = None
-                self._distances = {}
+                self._forget_distances(touched)
         return self
 
     def _rows(self, queryset):
         return queryset.values(*FIELDS, "indexed_at")
 
-    def _sync(self) -> None:
+    def _forget_distances(self, touched: set[int] | None) -> None:
+        """Drop cached distances of changed services only (None: all of them)."""
+        if touched is None:
+            self._distances = {}
+            return
+        for cache in self._distances.values():
+            for doc_id in touched:
+                cache.pop(doc_id, None)
+
+    def _sync(self) -> set[int] | None:
+        """Bring the snapshot in step; returns the ids that changed (None: reloaded all)."""
         from search.models import SearchEntry
 
         stamps = dict(SearchEntry.objects.values_list("pk", "indexed_at"))
@@ -144,7 +154,7 @@ class Snapshot:
         gone = set(self.stamps) - set(stamps)
         if not self.docs or len(changed) + len(gone) > RELOAD_ALL_SHARE * max(len(stamps), 1):
             self._load_all()
-            return
+            return None
         for pk in gone:
             self._remove(self.docs[pk])
             del self.stamps[pk]
@@ -155,6 +165,7 @@ class Snapshot:
                     self._remove(self.docs[row["id"]])
                 self._add(_make_doc(row))
                 self.stamps[row["id"]] = row["indexed_at"]
+        return set(changed) | gone
 
     def _load_all(self) -> None:
         # Creating many small objects triggers needless garbage collection passes.

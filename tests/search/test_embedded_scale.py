@@ -1,0 +1,80 @@
+"""The embedded engine stays cheap as the catalogue grows: one edit never reloads the whole
+snapshot, other processes see an edit through the version counter, and the distance cache
+keeps what an edit did not touch."""
+
+import pytest
+
+from places.geo import Point
+from search import query
+from search.engines.embedded import snapshot
+from search.types import SearchParams
+
+pytestmark = pytest.mark.django_db
+
+
+def found(q="", **kwargs):
+    return [r.slug for r in query.run(SearchParams(q=q, **kwargs), record=False).results]
+
+
+def _catalogue(build, place=None):
+    places = [place] if place else []
+    pages = [build.service(f"taal-{i}", f"Taalcafe {i}", places=places) for i in range(4)]
+    pages.append(build.service("geld", "Hulp bij schulden", places=places))
+    return pages
+
+
+def test_one_edit_updates_the_snapshot_without_reloading_it(build):
+    pages = _catalogue(build)
+    assert found("fietsenmaker") == []
+    before = snapshot.current()
+    untouched = {doc_id: before.docs[doc_id] for doc_id in before.docs}
+
+    edited = pages[-1]
+    edited.summary = "Ook een fietsenmaker helpt hier."
+    edited.save_revision().publish()
+
+    assert found("fietsenmaker") == ["geld"]
+    after = snapshot.current()
+    assert after is before  # the same snapshot, brought up to date
+    edited_id = next(i for i, d in after.docs.items() if d.slug == "geld")
+    # Every other service is still the very same object: nothing was reloaded.
+    assert all(after.docs[i] is doc for i, doc in untouched.items() if i != edited_id)
+    assert after.docs[edited_id] is not untouched[edited_id]
+
+
+def test_another_process_sees_an_edit_through_the_version_counter(build):
+    pages = _catalogue(build)
+    other = snapshot.Snapshot()  # what a second app process holds
+    other.refresh()
+    assert "fietsenmak" not in " ".join(other.postings)
+
+    edited = pages[0]
+    edited.summary = "Ook een fietsenmaker helpt hier."
+    edited.save_revision().publish()
+
+    seen = other.version
+    other.refresh()
+    assert other.version != seen
+    assert any(t.startswith("fietsenmak") for t in other.postings)
+    assert snapshot.current().version == other.version
+
+
+def test_an_edit_keeps_the_cached_distances_of_other_services(build):
+    place = build.place(lat=52.2346, lon=4.8270)
+    pages = _catalogue(build, place)
+    origin = Point(lat=52.2400, lon=4.8300)
+    assert len(found("taalcafe", origin=origin)) == 4
+    snap = snapshot.current()
+    cache = snap._distances[(origin.lat, origin.lon)]
+    edited_id = next(i for i, d in snap.docs.items() if d.slug == "taal-0")
+    kept = set(cache) - {edited_id}
+    assert edited_id in cache and len(kept) == 3
+
+    pages[0].summary = "Nu ook op zaterdag."
+    pages[0].save_revision().publish()
+    assert snapshot.current() is snap  # brought up to date in place
+
+    cache = snap._distances[(origin.lat, origin.lon)]
+    assert edited_id not in cache  # its place may have changed: measured again when asked
+    assert kept <= set(cache)  # the others keep their distance
+    assert len(found("taalcafe", origin=origin)) == 4
