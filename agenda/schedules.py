@@ -25,20 +25,11 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import holidays
-import icalendar
-
-from .vtimezone import amsterdam_vtimezone
 
 _T = TypeVar("_T")
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
-PRODID = "-//Sociale Kaart Uithoorn//NL"
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
 WEEK_OF_MONTH = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", -1: "laatste"}
 
 
@@ -186,7 +177,7 @@ def dutch_public_holidays(year: int) -> dict[datetime.date, str]:
     return dict(_holidays_for_year(year))
 
 
-def _aware(value: datetime.datetime) -> datetime.datetime:
+def aware(value: datetime.datetime) -> datetime.datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("Expected a timezone-aware datetime.")
     return value.astimezone(TIMEZONE)
@@ -310,7 +301,7 @@ def sessions_between(
     schedule: Schedule, start: datetime.datetime, end: datetime.datetime
 ) -> list[Session]:
     """All sessions overlapping [start, end), sorted by start."""
-    start, end = _aware(start), _aware(end)
+    start, end = aware(start), aware(end)
     if end <= start:
         return []
     found = [
@@ -333,7 +324,7 @@ def next_sessions(
     """The next `count` sessions that have not ended yet; an ongoing session comes first."""
     if count <= 0:
         return []
-    now = _aware(now)
+    now = aware(now)
     # Look a little ahead first: most schedules have their next sessions within weeks, and
     # expanding a whole year of rules for every result would be wasted work.
     for days in (14, 62, horizon_days):
@@ -345,7 +336,7 @@ def next_sessions(
 
 
 def current_session(schedule: Schedule, now: datetime.datetime) -> Session | None:
-    now = _aware(now)
+    now = aware(now)
     for session in sessions_on(schedule, now.date()):
         if session.start <= now < session.end:
             return session
@@ -373,113 +364,3 @@ def upcoming_changes(schedule: Schedule, today: datetime.date, days: int = 60) -
         return []
     last = today + datetime.timedelta(days=days - 1)
     return [c for d in _expand(schedule, today, last) if (c := d.change()) is not None]
-
-
-def to_ical(
-    schedule: Schedule,
-    *,
-    name: str,
-    uid_prefix: str,
-    now: datetime.datetime,
-    url: str = "",
-    days: int = 180,
-    limit: int | None = None,
-) -> bytes:
-    """An iCalendar feed with one VEVENT per concrete session in the next `days` days.
-
-    With ``limit`` only the first sessions are included (``limit=1``: "the next time", one
-    event to download). The timezone block is rule-based (see ``agenda.vtimezone``)."""
-    now = _aware(now)
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", str(TIMEZONE.key))
-    calendar.add_component(amsterdam_vtimezone())
-    stamp = now.astimezone(datetime.UTC)
-    sessions = sessions_between(schedule, now, now + datetime.timedelta(days=days))
-    for session in sessions[:limit]:
-        event = icalendar.Event()
-        event.add("uid", f"{uid_prefix}-{session.start:%Y%m%dT%H%M}@sociale-kaart")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", session.start)
-        event.add("dtend", session.end)
-        event.add("summary", name)
-        if session.place:
-            event.add("location", session.place)
-        if url:
-            event.add("url", url)
-        if session.extra:
-            note = f": {session.note}" if session.note else ""
-            event.add("description", f"Extra spreekuur{note}")
-        calendar.add_component(event)
-    return calendar.to_ical()
-
-
-def format_date(day: datetime.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def describe_rule(rule: Rule) -> str:
-    """Dutch (B1) description, e.g. "Elke donderdag van 09:00 tot 12:00"."""
-    weekday = WEEKDAYS[rule.weekday]
-    if rule.frequency == Frequency.EVERY_N_WEEKS and rule.interval > 1:
-        when = f"Om de {rule.interval} weken op {weekday}"
-    elif rule.frequency == Frequency.MONTHLY and rule.week_of_month in WEEK_OF_MONTH:
-        when = f"Elke {WEEK_OF_MONTH[rule.week_of_month]} {weekday} van de maand"
-    else:
-        when = f"Elke {weekday}"
-    text = f"{when} van {rule.start:%H:%M} tot {rule.end:%H:%M}"
-    if rule.valid_until:
-        text += f" (tot en met {format_date(rule.valid_until)})"
-    return text
-
-
-@dataclass(frozen=True, slots=True)
-class OpeningState:
-    """Whether a service is open at a moment, and the sentence that says so."""
-
-    open: bool
-    sentence: str  # "Nu open tot 12:30", "Gesloten · opent morgen om 09:00"
-    until: datetime.datetime | None = None  # open: when this opening ends
-    opens: datetime.datetime | None = None  # closed: when it opens next, if known
-    opens_text: str = ""  # closed: "morgen om 09:00", for use inside a sentence
-
-
-def _day_words(day: datetime.date, today: datetime.date) -> str:
-    """'vandaag', 'morgen', 'donderdag' (within a week) or 'op 3 maart'."""
-    days = (day - today).days
-    if days == 0:
-        return "vandaag"
-    if days == 1:
-        return "morgen"
-    if 1 < days < 7:
-        return WEEKDAYS[day.weekday()]
-    return f"op {day.day} {MONTHS[day.month - 1]}"
-
-
-def opening_state(schedule: Schedule, now: datetime.datetime) -> OpeningState:
-    """Open now (until when, joining sessions that follow on without a break), or closed
-    and when it opens next. Looks up to 400 days ahead."""
-    now = _aware(now)
-    upcoming = next_sessions(schedule, now, count=10)
-    today = now.date()
-    if upcoming and upcoming[0].start <= now:
-        until = upcoming[0].end
-        for session in upcoming[1:]:
-            if session.start > until:
-                break
-            until = max(until, session.end)
-        day = "" if until.date() == today else f"{_day_words(until.date(), today)} "
-        return OpeningState(True, f"Nu open tot {day}{until:%H:%M}", until=until)
-    if not upcoming:
-        return OpeningState(False, "Gesloten · geen nieuwe tijden bekend")
-    opens = upcoming[0].start
-    when = f"{_day_words(opens.date(), today)} om {opens:%H:%M}"
-    return OpeningState(False, f"Gesloten · opent {when}", opens=opens, opens_text=when)
-
-
-def opening_sentence(schedule: Schedule, now: datetime.datetime) -> str:
-    """The opening state in one sentence, for cards and service pages."""
-    return opening_state(schedule, now).sentence
