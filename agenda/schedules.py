@@ -25,36 +25,19 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import holidays
-import icalendar
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-
-from .vtimezone import amsterdam_vtimezone
 
 _T = TypeVar("_T")
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
-PRODID = "-//Sociale Kaart Uithoorn//NL"
 
-# In the active language when used (gettext_lazy): Dutch by default, English under /en/.
-WEEKDAYS = (
-    gettext_lazy("maandag"), gettext_lazy("dinsdag"), gettext_lazy("woensdag"),
-    gettext_lazy("donderdag"), gettext_lazy("vrijdag"), gettext_lazy("zaterdag"),
-    gettext_lazy("zondag"),
-)  # fmt: skip
-MONTHS = (
-    gettext_lazy("januari"), gettext_lazy("februari"), gettext_lazy("maart"),
-    gettext_lazy("april"), gettext_lazy("mei"), gettext_lazy("juni"), gettext_lazy("juli"),
-    gettext_lazy("augustus"), gettext_lazy("september"), gettext_lazy("oktober"),
-    gettext_lazy("november"), gettext_lazy("december"),
-)  # fmt: skip
 WEEK_OF_MONTH = {
     1: gettext_lazy("eerste"),
     2: gettext_lazy("tweede"),
     3: gettext_lazy("derde"),
     4: gettext_lazy("vierde"),
     -1: gettext_lazy("laatste"),
-}
+}  # in the active language when used: Dutch by default, English under /en/
 
 
 class Frequency(StrEnum):
@@ -201,7 +184,7 @@ def dutch_public_holidays(year: int) -> dict[datetime.date, str]:
     return dict(_holidays_for_year(year))
 
 
-def _aware(value: datetime.datetime) -> datetime.datetime:
+def aware(value: datetime.datetime) -> datetime.datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("Expected a timezone-aware datetime.")
     return value.astimezone(TIMEZONE)
@@ -325,7 +308,7 @@ def sessions_between(
     schedule: Schedule, start: datetime.datetime, end: datetime.datetime
 ) -> list[Session]:
     """All sessions overlapping [start, end), sorted by start."""
-    start, end = _aware(start), _aware(end)
+    start, end = aware(start), aware(end)
     if end <= start:
         return []
     found = [
@@ -348,7 +331,7 @@ def next_sessions(
     """The next `count` sessions that have not ended yet; an ongoing session comes first."""
     if count <= 0:
         return []
-    now = _aware(now)
+    now = aware(now)
     # Look a little ahead first: most schedules have their next sessions within weeks, and
     # expanding a whole year of rules for every result would be wasted work.
     for days in (14, 62, horizon_days):
@@ -360,7 +343,7 @@ def next_sessions(
 
 
 def current_session(schedule: Schedule, now: datetime.datetime) -> Session | None:
-    now = _aware(now)
+    now = aware(now)
     for session in sessions_on(schedule, now.date()):
         if session.start <= now < session.end:
             return session
@@ -388,136 +371,3 @@ def upcoming_changes(schedule: Schedule, today: datetime.date, days: int = 60) -
         return []
     last = today + datetime.timedelta(days=days - 1)
     return [c for d in _expand(schedule, today, last) if (c := d.change()) is not None]
-
-
-def to_ical(
-    schedule: Schedule,
-    *,
-    name: str,
-    uid_prefix: str,
-    now: datetime.datetime,
-    url: str = "",
-    days: int = 180,
-    limit: int | None = None,
-) -> bytes:
-    """An iCalendar feed with one VEVENT per concrete session in the next `days` days.
-
-    With ``limit`` only the first sessions are included (``limit=1``: "the next time", one
-    event to download). The timezone block is rule-based (see ``agenda.vtimezone``)."""
-    now = _aware(now)
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", str(TIMEZONE.key))
-    calendar.add_component(amsterdam_vtimezone())
-    stamp = now.astimezone(datetime.UTC)
-    sessions = sessions_between(schedule, now, now + datetime.timedelta(days=days))
-    for session in sessions[:limit]:
-        event = icalendar.Event()
-        event.add("uid", f"{uid_prefix}-{session.start:%Y%m%dT%H%M}@sociale-kaart")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", session.start)
-        event.add("dtend", session.end)
-        event.add("summary", name)
-        if session.place:
-            event.add("location", session.place)
-        if url:
-            event.add("url", url)
-        if session.extra:
-            note = f": {session.note}" if session.note else ""
-            event.add("description", f"Extra spreekuur{note}")
-        calendar.add_component(event)
-    return calendar.to_ical()
-
-
-def format_date(day: datetime.date) -> str:
-    return _("%(day)s %(month)s %(year)s") % {
-        "day": day.day,
-        "month": MONTHS[day.month - 1],
-        "year": day.year,
-    }
-
-
-def describe_rule(rule: Rule) -> str:
-    """Dutch (B1) description, e.g. "Elke donderdag van 09:00 tot 12:00"."""
-    weekday = WEEKDAYS[rule.weekday]
-    if rule.frequency == Frequency.EVERY_N_WEEKS and rule.interval > 1:
-        when = _("Om de %(interval)s weken op %(weekday)s") % {
-            "interval": rule.interval,
-            "weekday": weekday,
-        }
-    elif rule.frequency == Frequency.MONTHLY and rule.week_of_month in WEEK_OF_MONTH:
-        when = _("Elke %(nth)s %(weekday)s van de maand") % {
-            "nth": WEEK_OF_MONTH[rule.week_of_month],
-            "weekday": weekday,
-        }
-    else:
-        when = _("Elke %(weekday)s") % {"weekday": weekday}
-    text = _("%(when)s van %(start)s tot %(end)s") % {
-        "when": when,
-        "start": f"{rule.start:%H:%M}",
-        "end": f"{rule.end:%H:%M}",
-    }
-    if rule.valid_until:
-        text += " " + _("(tot en met %(date)s)") % {"date": format_date(rule.valid_until)}
-    return text
-
-
-@dataclass(frozen=True, slots=True)
-class OpeningState:
-    """Whether a service is open at a moment, and the sentence that says so."""
-
-    open: bool
-    sentence: str  # "Nu open tot 12:30", "Gesloten · opent morgen om 09:00"
-    until: datetime.datetime | None = None  # open: when this opening ends
-    opens: datetime.datetime | None = None  # closed: when it opens next, if known
-    opens_text: str = ""  # closed: "morgen om 09:00", for use inside a sentence
-
-
-def _day_words(day: datetime.date, today: datetime.date) -> str:
-    """'vandaag', 'morgen', 'donderdag' (within a week) or 'op 3 maart'."""
-    days = (day - today).days
-    if days == 0:
-        return _("vandaag")
-    if days == 1:
-        return _("morgen")
-    if 1 < days < 7:
-        return str(WEEKDAYS[day.weekday()])
-    return _("op %(day)s %(month)s") % {"day": day.day, "month": MONTHS[day.month - 1]}
-
-
-def opening_state(schedule: Schedule, now: datetime.datetime) -> OpeningState:
-    """Open now (until when, joining sessions that follow on without a break), or closed
-    and when it opens next. Looks up to 400 days ahead."""
-    now = _aware(now)
-    upcoming = next_sessions(schedule, now, count=10)
-    today = now.date()
-    if upcoming and upcoming[0].start <= now:
-        until = upcoming[0].end
-        for session in upcoming[1:]:
-            if session.start > until:
-                break
-            until = max(until, session.end)
-        time = f"{until:%H:%M}"
-        if until.date() == today:
-            sentence = _("Nu open tot %(time)s") % {"time": time}
-        else:
-            day = _day_words(until.date(), today)
-            sentence = _("Nu open tot %(day)s %(time)s") % {"day": day, "time": time}
-        return OpeningState(True, sentence, until=until)
-    if not upcoming:
-        return OpeningState(False, _("Gesloten · geen nieuwe tijden bekend"))
-    opens = upcoming[0].start
-    when = _("%(day)s om %(time)s") % {
-        "day": _day_words(opens.date(), today),
-        "time": f"{opens:%H:%M}",
-    }
-    sentence = _("Gesloten · opent %(when)s") % {"when": when}
-    return OpeningState(False, sentence, opens=opens, opens_text=when)
-
-
-def opening_sentence(schedule: Schedule, now: datetime.datetime) -> str:
-    """The opening state in one sentence, for cards and service pages."""
-    return opening_state(schedule, now).sentence

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from cms.models import (
@@ -69,6 +70,10 @@ def _publish(parent, page):
 
 SOCIAAL_LOKET_SLUG = "sociaal-loket"  # the demo service with the sociaal loket's hours
 
+# Sent with the catalogue (``data``) after it is loaded, so apps above cms in the layers
+# (search: the "ergens anders" contacts) can add their part of the demo.
+demo_loaded = Signal()
+
 
 class DemoLoader:
     def __init__(self, data: dict, today: datetime.date | None = None):
@@ -94,6 +99,7 @@ class DemoLoader:
         for item in self.data["services"]:
             self._service(service_index, item)
         self._sociaal_loket_hours(home)
+        demo_loaded.send(sender=DemoLoader, data=self.data)
         return self.report
 
     def _sociaal_loket_hours(self, home) -> None:

@@ -1,4 +1,4 @@
-"""iCalendar downloads per loket, both built by ``schedules.to_ical``:
+"""iCalendar downloads per loket, both built by ``ical.to_ical``:
 
 - ``/agenda/<slug>.ics``: the subscription feed (sessions of the next 180 days), offered as a
   ``webcal://`` link so a phone or calendar program subscribes and stays up to date;
@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.urls import path
 from django.utils import timezone
 
-from agenda import schedules
+from agenda import ical
 from cms.models import ServicePage
 
 
@@ -17,7 +17,7 @@ def _calendar_response(request, slug: str, *, limit: int | None, filename: str, 
     service = ServicePage.objects.live().public().filter(slug=slug).first()
     if service is None or not service.has_schedule:
         raise Http404
-    body = schedules.to_ical(
+    body = ical.to_ical(
         service.schedule(),
         name=service.title,
         uid_prefix=f"voorziening-{service.slug}",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from agenda import schedules
+from agenda import schedules, wording
 from places import geo
 from places.postcodes import UnknownPostcode, locate_postcode
 
@@ -17,7 +17,7 @@ from places.postcodes import UnknownPostcode, locate_postcode
 @dataclass(frozen=True)
 class WalkInPoint:
     service: object  # cms.models.ServicePage
-    state: schedules.OpeningState
+    state: wording.OpeningState
     next_sessions: list[schedules.Session]
     changes: list[schedules.DayChange]  # days that differ from the regular hours
     rules: list[str]
@@ -80,7 +80,7 @@ def walk_in_points(
         found.append(
             WalkInPoint(
                 service=service,
-                state=schedules.opening_state(schedule, now),
+                state=wording.opening_state(schedule, now),
                 next_sessions=schedules.next_sessions(schedule, now, count=3),
                 changes=schedules.upcoming_changes(schedule, today, days=60),
                 rules=[rule.describe() for rule in service.opening_rules.all()],

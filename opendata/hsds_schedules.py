@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from agenda import schedules
+from agenda import schedules, wording
 
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 TIME_NOTE = "Alle tijden zijn in Nederlandse tijd (Europe/Amsterdam)."
@@ -88,7 +88,7 @@ def rule_row(row_id: str, rule: schedules.Rule, context: RowContext, notes: str)
     row.update(
         opens_at=_time(rule.start),
         closes_at=_time(rule.end),
-        description=schedules.describe_rule(rule),
+        description=wording.describe_rule(rule),
         notes=notes,
     )
     return row
@@ -110,7 +110,7 @@ def extra_row(row_id: str, extra: schedules.ScheduleException, context: RowConte
         valid_to=day,
         opens_at=_time(extra.start),
         closes_at=_time(extra.end),
-        description=f"Extra spreekuur op {schedules.format_date(extra.date)}{reason}",
+        description=f"Extra spreekuur op {wording.format_date(extra.date)}{reason}",
         notes=TIME_NOTE,
     )
     return row
@@ -122,7 +122,7 @@ def closure_notes(schedule: schedules.Schedule, today: datetime.date, days: int 
     if schedule.closed_on_public_holidays:
         parts.append(HOLIDAY_NOTE)
     closed = [
-        f"{schedules.format_date(c.date)} ({c.reason})"
+        f"{wording.format_date(c.date)} ({c.reason})"
         for c in schedules.upcoming_closures(schedule, today, days)
         if not c.public_holiday
     ]

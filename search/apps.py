@@ -9,5 +9,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .elsewhere import demo
 
         signals.connect()
+        demo.connect()

@@ -6,7 +6,7 @@ import datetime
 import math
 from collections.abc import Iterable
 
-from agenda import schedules
+from agenda import schedules, wording
 from places import geo
 
 from .record import FACETS, Kind, schedule_from_json
@@ -41,7 +41,7 @@ def next_session(schedule: schedules.Schedule | None, now: datetime.datetime) ->
 
 def opening(schedule: schedules.Schedule | None, now: datetime.datetime) -> str:
     """The opening state as a sentence, or "" for a service without opening hours."""
-    return schedules.opening_sentence(schedule, now) if schedule is not None else ""
+    return wording.opening_sentence(schedule, now) if schedule is not None else ""
 
 
 def locations(origin: geo.Point | None, places: Iterable[dict]) -> list[dict]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from agenda import schedules
+from agenda import wording
 from places import geo
 from search import query
 from search.types import ResultItem, SearchParams
@@ -29,7 +29,7 @@ class Loket:
     distance_m: int | None
     place: object | None  # the nearest cms.models.Place
     fits_theme: bool
-    state: object | None = None  # agenda.schedules.OpeningState
+    state: object | None = None  # agenda.wording.OpeningState
 
 
 @dataclass
@@ -85,7 +85,7 @@ def _loket(service, point: geo.Point | None, themes: tuple[str, ...], now) -> Lo
         distance_m=round(distance) if distance is not None else None,
         place=nearest,
         fits_theme=bool(set(themes) & {theme.slug for theme in service.themes.all()}),
-        state=schedules.opening_state(service.schedule(), now),
+        state=wording.opening_state(service.schedule(), now),
     )
 
 

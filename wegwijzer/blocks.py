@@ -24,6 +24,15 @@ def target_group_choices():
     return [(group.slug, group.name) for group in TargetGroup.objects.all()]
 
 
+class SlugChoiceBlock(blocks.MultipleChoiceBlock):
+    """Choices read from the database when the form is built. Migrations freeze no choices
+    (the stored value is a list of slugs either way), so they never import this module."""
+
+    def deconstruct(self):
+        path, args, kwargs = super().deconstruct()
+        return path, args, {key: value for key, value in kwargs.items() if key != "choices"}
+
+
 class AnswerBlock(blocks.StructBlock):
     key = blocks.CharBlock(
         label=_("korte naam in het webadres"),
@@ -31,13 +40,13 @@ class AnswerBlock(blocks.StructBlock):
         help_text=_("Kleine letters, cijfers en streepjes, bijvoorbeeld 'mijn-kind'."),
     )
     text = blocks.CharBlock(label=_("antwoord"), max_length=120)
-    target_groups = blocks.MultipleChoiceBlock(
+    target_groups = SlugChoiceBlock(
         label=_("toon hulp voor deze doelgroepen"),
         choices=target_group_choices,
         required=False,
         help_text=_("Niets aangevinkt: hulp voor iedereen."),
     )
-    themes = blocks.MultipleChoiceBlock(
+    themes = SlugChoiceBlock(
         label=_("toon ook hulp bij deze onderwerpen"),
         choices=theme_choices,
         required=False,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from agenda import schedules
+from agenda import wording
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ ALWAYS_OPEN = (
 @dataclass(frozen=True)
 class UrgentHelp:
     phone: str  # the sociaal loket
-    state: schedules.OpeningState | None  # None: its hours are not set
+    state: wording.OpeningState | None  # None: its hours are not set
     always_open: tuple[AlwaysOpen, ...] = ALWAYS_OPEN
 
     @property
@@ -45,5 +45,5 @@ def urgent_help(site_settings, now: datetime.datetime) -> UrgentHelp:
     hours = site_settings.sociaal_loket_hours
     state = None
     if hours is not None and hours.live and hours.specific.has_schedule:
-        state = schedules.opening_state(hours.specific.schedule(), now)
+        state = wording.opening_state(hours.specific.schedule(), now)
     return UrgentHelp(phone=site_settings.sociaal_loket_phone, state=state)

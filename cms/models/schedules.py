@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from agenda import schedules
+from agenda import schedules, wording
 
 
 class Weekday(models.IntegerChoices):
@@ -133,7 +133,7 @@ class OpeningRule(models.Model):
         _raise_as_validation_error(schedules.validate_rule, self.to_rule())
 
     def describe(self) -> str:
-        return schedules.describe_rule(self.to_rule())
+        return wording.describe_rule(self.to_rule())
 
 
 class ScheduleException(models.Model):

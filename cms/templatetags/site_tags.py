@@ -12,7 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from agenda import schedules
+from agenda import schedules, wording
 from cms import languages
 
 register = template.Library()
@@ -36,10 +36,10 @@ def upcoming_closures(service, days=60):
 
 @register.simple_tag
 def opening_state(service):
-    """Open now until when, or when it opens next (agenda.schedules.OpeningState), or None."""
+    """Open now until when, or when it opens next (agenda.wording.OpeningState), or None."""
     if service is None or not getattr(service, "has_schedule", False):
         return None
-    return schedules.opening_state(service.schedule(), timezone.now())
+    return wording.opening_state(service.schedule(), timezone.now())
 
 
 @register.simple_tag

@@ -1,5 +1,7 @@
 // The /kaart/ page: the map beside the list. Both come from the same search (the URL holds
-// the state), so this only draws what the server already listed.
+// the state), so this only draws what the server already listed. Leaflet is loaded only when
+// the map is in view: beside the list on a wide screen, after "Kaart" on a phone (where the
+// server-rendered list is the first screen and needs no map script at all).
 import { buildMap } from "./map/build.js";
 import { loadLeaflet, readJson } from "./map/loader.js";
 
@@ -8,7 +10,6 @@ const container = document.querySelector("[data-map]");
 async function start() {
   const config = readJson(container.dataset.config);
   const boundariesToggle = document.querySelector("[data-map-boundaries]");
-  container.hidden = false;
   let L;
   try {
     L = await loadLeaflet(config.assets);
@@ -51,4 +52,23 @@ async function start() {
   }
 }
 
-if (container) start();
+function whenInView(element, callback) {
+  if (!("IntersectionObserver" in window)) {
+    callback();
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      callback();
+    },
+    { rootMargin: "200px" },
+  );
+  observer.observe(element);
+}
+
+if (container) {
+  container.hidden = false; // its box is reserved by the CSS, so nothing shifts when it draws
+  whenInView(container, start);
+}

@@ -8,8 +8,8 @@ from datetime import date, time, timedelta
 import icalendar
 import pytest
 
+from agenda.ical import PRODID, to_ical
 from agenda.schedules import (
-    PRODID,
     TIMEZONE,
     Closure,
     ExceptionKind,
@@ -20,17 +20,16 @@ from agenda.schedules import (
     ScheduleException,
     Session,
     current_session,
-    describe_rule,
     dutch_public_holidays,
     is_open,
     next_sessions,
     sessions_between,
     sessions_on,
-    to_ical,
     upcoming_closures,
     validate_exception,
     validate_rule,
 )
+from agenda.wording import describe_rule
 
 UTC = datetime.UTC
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)

@@ -59,10 +59,12 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # WCAG 2.2
 
 
 def wait_for_maps(page):
-    """Maps draw after the scripts run; wait until every map that starts by itself is ready."""
+    """Maps draw after the scripts run; wait until every map that starts by itself is ready.
+    The /kaart/ map starts when it is in view: one hidden behind the phone's Lijst tab waits."""
     page.wait_for_function(
         """() => [...document.querySelectorAll(
                     '[data-map], [data-minimap][data-autoload] [data-minimap-map]')]
+                 .filter((el) => !el.matches('[data-map]') || el.checkVisibility())
                  .every((el) => el.dataset.ready === 'true')"""
     )
 

@@ -108,9 +108,10 @@ def test_performance_is_at_least_095(reports, name):
     assert score >= FLOOR.get(name, 0.95), (name, score, metrics)
 
 
-# The map page paints its list at once but loads Leaflet and marker clustering (about 120 KB)
-# for the map beside it; it scored 0.93 with other work on the machine. Its floor is lower so
-# that a busy CI machine does not turn a good page red; the other pages keep 0.95.
+# On a phone /kaart/ shows the server-rendered list first and loads Leaflet only when the map
+# comes into view (static/js/kaart.js): no map script in the first load any more. It still
+# measured 0.95, 0.95, 0.94 in three runs (a layout shift of 0.11 whose source is not found
+# yet), so its floor stays lower until that is fixed; the other four pages keep 0.95.
 FLOOR = {"kaart": 0.9}
 
 

@@ -124,7 +124,9 @@ def test_the_map_page_has_a_list_and_map_switch_on_a_phone(phone):
     kaart = phone.get_by_role("button", name="Kaart", exact=True)
     assert lijst.get_attribute("aria-pressed") == "true"
     assert phone.locator(".map-list").is_visible() and phone.locator("#kaart").is_hidden()
+    assert phone.locator(".leaflet-container").count() == 0  # no Leaflet for the list
     kaart.click()
+    wait_for_maps(phone)
     assert kaart.get_attribute("aria-pressed") == "true"
     assert phone.locator("#kaart").is_visible() and phone.locator(".map-list").is_hidden()
     box = phone.locator("#kaart").bounding_box()

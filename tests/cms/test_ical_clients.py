@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from agenda.schedules import Rule, Schedule, to_ical
+from agenda.ical import to_ical
+from agenda.schedules import Rule, Schedule
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,15 +5,8 @@ from __future__ import annotations
 import datetime
 from datetime import date, time
 
-from agenda.schedules import (
-    TIMEZONE,
-    ExceptionKind,
-    Rule,
-    Schedule,
-    ScheduleException,
-    opening_sentence,
-    opening_state,
-)
+from agenda.schedules import TIMEZONE, ExceptionKind, Rule, Schedule, ScheduleException
+from agenda.wording import opening_sentence, opening_state
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 # 2026-03-02 is a Monday.

@@ -7,6 +7,7 @@ from datetime import date, time
 
 import icalendar
 
+from agenda.ical import to_ical
 from agenda.schedules import (
     TIMEZONE,
     ExceptionKind,
@@ -18,7 +19,6 @@ from agenda.schedules import (
     is_open,
     next_sessions,
     sessions_on,
-    to_ical,
     upcoming_changes,
     validate_exception,
 )

@@ -24,7 +24,7 @@ PUBLIC_FIELDS = {
     "page_id", "slug", "title", "summary", "helps_with", "body", "extra", "suggest", "url",
     "organisation", "themes", "target_groups", "wijken", "places", "locations", "cost",
     "at_home", "by_phone_or_online", "comes_to_you", "only_comes_to_you", "schedule",
-    "sessions", "overdue_from", "languages", "spelling", "contact",
+    "sessions", "place_wijken", "overdue_from", "languages", "spelling", "contact",
 }  # fmt: skip
 
 

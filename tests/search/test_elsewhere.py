@@ -37,7 +37,8 @@ def test_the_page_shows_the_pointer(demo, client):
     html = client.get("/zoeken/", {"q": "paspoort verlengen"}).content.decode()
     assert "Dit regelt u ergens anders" in html
     assert "Paspoort of ID-kaart" in html
-    assert 'href="https://www.uithoorn.nl"' in html
+    assert 'href="https://www.uithoorn.example.org"' in html
+    assert 'href="tel:0297000000"' in html
 
 
 def test_editors_add_a_topic_and_it_works_at_once(demo, client):
@@ -60,3 +61,31 @@ def test_a_topic_needs_a_trigger_and_a_way_to_reach_it():
     with pytest.raises(ValidationError) as error:
         topic.full_clean()
     assert "triggers" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["parkeervergunning aanvragen", "paspoort verlengen", "grofvuil ophalen", "dakkapel bouwen"],
+)
+def test_what_the_gemeente_arranges_carries_the_gemeentes_phone_and_website(demo, client, question):
+    elsewhere = api(client, q=question)["elsewhere"]
+    assert elsewhere["kind"] == "gemeente"
+    assert elsewhere["phone"] == "0297 000 000"  # the demo gemeente, fake like all demo data
+    assert elsewhere["url"] == "https://www.uithoorn.example.org"
+
+
+def test_emergencies_have_112_and_the_doctor_topic_a_huisartsenpost_number(demo, client):
+    assert api(client, q="tandarts spoed nacht")["elsewhere"]["phone"] == "0297 000 056"
+    assert api(client, q="brand in huis")["elsewhere"]["phone"] == "112"
+
+
+def test_loading_the_demo_again_keeps_a_number_an_editor_filled_in(demo, client):
+    from cms.demo import load_catalogue
+
+    topic = ElsewhereTopic.objects.get(title="Paspoort of ID-kaart")
+    topic.phone = "0297 000 099"
+    topic.save()
+    load_catalogue()
+    assert api(client, q="paspoort verlengen")["elsewhere"]["phone"] == "0297 000 099"
+    other = api(client, q="parkeervergunning aanvragen")["elsewhere"]
+    assert other["phone"] == "0297 000 000"

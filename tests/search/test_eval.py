@@ -41,3 +41,24 @@ def test_demo_answers_with_distance_and_open_now(demo, client):
     distances = [r["distance_m"] for r in ordered if r["distance_m"] is not None]
     assert distances == sorted(distances)
     assert any(r["next_session"] for r in body["results"])
+
+
+def test_dev_copy_matches_the_shared_set_and_names_only_demo_services():
+    """The copy in tests/search/data is what machines without ../shared score; it must not
+    fall behind the shared set (the second-round services are judged there too)."""
+    import json
+
+    from django.conf import settings
+
+    from tests.search.judged import SHARED_DEV
+
+    copy = DATA / "dev.tsv"
+    if SHARED_DEV.exists():
+        assert copy.read_text(encoding="utf-8") == SHARED_DEV.read_text(encoding="utf-8")
+    catalogue = json.loads(
+        (settings.BASE_DIR / "fixtures" / "demo" / "catalogue.json").read_text(encoding="utf-8")
+    )
+    slugs = {service["slug"] for service in catalogue["services"]}
+    judged = set().union(*(answers for _, answers in load(copy)))
+    assert judged <= slugs, judged - slugs
+    assert {"regiotaxi", "consultatiebureau", "taalhuis-bibliotheek"} <= judged

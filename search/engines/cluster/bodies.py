@@ -118,6 +118,14 @@ def scored_query(
                 "boost_mode": "multiply",
             }
         }
+    preferences = preference_filters(params)
+    if not params.q.strip() and preferences:
+        # Browsing by what the question said ("ik kom uit Syrië", "vandaag in De Kwakel"):
+        # the services that fit it, as ranking.browse_scores does.
+        fitting = [clause for clause, _ in preferences]
+        if params.origin is not None:
+            fitting.append(_near(params.origin))
+        query = {"bool": {"must": [query], "filter": [{"bool": {"should": fitting}}]}}
     return {
         "function_score": {
             "query": query,
@@ -125,10 +133,52 @@ def scored_query(
                 {
                     "filter": {"range": {"overdue_from": {"lte": now.date().isoformat()}}},
                     "weight": ranking.OVERDUE_PENALTY,
-                }
+                },
+                *({"filter": clause, "weight": weight} for clause, weight in preferences),
             ],
             "score_mode": "multiply",
             "boost_mode": "multiply",
+        }
+    }
+
+
+def preference_filters(params: SearchParams) -> list[tuple[dict, float]]:
+    """What the question said about whom, where and when (ranking.preference_factor): a
+    filter and the factor a service that fits it gets. A mild boost, never a filter."""
+    found = []
+    if params.prefer_groups:
+        found.append(
+            (
+                {"terms": {"target_groups.slug": list(params.prefer_groups)}},
+                ranking.GROUP_PREFERENCE,
+            )
+        )
+    if params.prefer_wijken:
+        wijken = list(params.prefer_wijken)
+        in_wijk = [{"terms": {"wijken.slug": wijken}}, {"terms": {"place_wijken": wijken}}]
+        found.append(({"bool": {"should": in_wijk}}, ranking.WIJK_PREFERENCE))
+    if params.prefer_windows:
+        sessions = [
+            {
+                "range": {
+                    "sessions": {
+                        "gt": _instant(start),
+                        "lt": _instant(end),
+                        "relation": "intersects",
+                    }
+                }
+            }
+            for start, end in params.prefer_windows
+        ]
+        found.append(({"bool": {"should": sessions}}, ranking.TIME_PREFERENCE))
+    return found
+
+
+def _near(origin) -> dict:
+    return {
+        "geo_distance": {
+            "distance": f"{int(ranking.NEAR_M)}m",
+            "locations": {"lat": origin.lat, "lon": origin.lon},
         }
     }
 

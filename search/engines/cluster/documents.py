@@ -72,6 +72,7 @@ def _properties() -> dict:
         comes_to_you=Boolean(),
         only_comes_to_you=Boolean(),
         sessions=DateRange(),
+        place_wijken=Keyword(),  # the wijk of each place: the wijk preference
     )
     return properties
 
@@ -95,6 +96,7 @@ def document(record, now: datetime.datetime | None = None) -> ServiceDocument:
         # No place at all, but at home or by phone: "at your door" when sorting by distance.
         only_comes_to_you=(record.at_home or record.by_phone_or_online) and not record.places,
         sessions=_sessions(record, now),
+        place_wijken=sorted({p["wijk"] for p in record.places if p.get("wijk")}),
     )
     return ServiceDocument(meta={"id": record.page_id}, **values)
 
