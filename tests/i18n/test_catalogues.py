@@ -9,7 +9,8 @@ import polib
 from django.conf import settings
 from django.utils import translation
 
-from agenda.schedules import TIMEZONE, Rule, Schedule, describe_rule, format_date, opening_sentence
+from agenda.schedules import TIMEZONE, Rule, Schedule
+from agenda.wording import describe_rule, format_date, opening_sentence
 
 ROOT = Path(settings.BASE_DIR)
 CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
