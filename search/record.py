@@ -196,12 +196,16 @@ ServiceRecord.__doc__ = "The public record of one service; one attribute per row
 
 
 def is_indexable(page) -> bool:
-    """Only live, public services are searchable."""
+    """Only live, public services in the default language (Dutch) are searchable: a
+    translation is part of its source's record, not a service of its own."""
+    from wagtail.models import Locale
+
     from cms.models import ServicePage
 
     specific = page.specific
     return (
         isinstance(specific, ServicePage)
+        and specific.locale_id == Locale.get_default().pk
         and specific.live
         and not specific.get_view_restrictions().exists()
     )
@@ -209,11 +213,14 @@ def is_indexable(page) -> bool:
 
 def indexable_services():
     """Every live, public service, with what ``build_record`` reads fetched in bulk."""
+    from wagtail.models import Locale
+
     from cms.models import ServicePage
 
     return (
         ServicePage.objects.live()
         .public()
+        .filter(locale=Locale.get_default())
         .select_related("organisation")
         .prefetch_related(
             "themes",

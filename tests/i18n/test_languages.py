@@ -170,3 +170,11 @@ def test_main_menu_stays_in_english(client, home):
     dutch = client.get("/wegwijzer/").content.decode()
     nav = re.search(r'<nav class="main-nav".*?</nav>', dutch, re.S).group(0)
     assert not [link for link in re.findall(r'<a href="([^"]+)"', nav) if "/en/" in link]
+
+
+def test_a_translated_service_is_still_one_search_result(client, build, translate):
+    service = build.service(slug="schuldhulp", title="Hulp bij schulden")
+    translate(home_of(service), "Home")
+    translate(service, "Help with debts")  # published: the signals index it at once
+    found = client.get("/api/zoeken/", {"q": "schulden"}).json()["results"]
+    assert [item["slug"] for item in found] == ["schuldhulp"]
