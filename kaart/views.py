@@ -14,7 +14,8 @@ from search.params import ParamError, parse
 
 from . import config, features
 
-# The map shows every result at once (no pages); more than this is never useful on a map.
+# The map shows at most this many services at once; beyond it the resident narrows the
+# question down or pages on (``pagina``), and the page and the GeoJSON say so.
 MAP_LIMIT = 500
 
 
@@ -22,8 +23,19 @@ def geojson_response(data: dict, status: int = 200):
     return json_response(data, status, content_type="application/geo+json")
 
 
-def _all_results(params, *, record: bool):
-    return query.run(dataclasses.replace(params, page=1, page_size=MAP_LIMIT), record=record)
+def _map_results(params, *, record: bool):
+    return query.run(dataclasses.replace(params, page_size=MAP_LIMIT), record=record)
+
+
+def _paging(result) -> dict:
+    """How many services match, how many this map shows, and which page of them it is."""
+    return {
+        "count": result.count,
+        "shown": len(result.results),
+        "page": result.page,
+        "pages": result.pages,
+        "page_size": result.page_size,
+    }
 
 
 @require_GET
@@ -35,7 +47,7 @@ def map_page(request):
         context["error"] = error.message
         return render(request, "kaart/map_page.html", context, status=400)
     params = parsed.params
-    result = _all_results(params, record=True)
+    result = _map_results(params, record=True)
     collection = features.results_collection(result.results)
     mapped = {f["properties"]["slug"] for f in collection["features"]}
     context.update(
@@ -50,6 +62,7 @@ def map_page(request):
         place_count=len(collection["features"]),
         mapped_count=len(mapped),
         unmapped_count=len(result.results) - len(mapped),
+        paging=_paging(result),
     )
     return render(request, "kaart/map_page.html", context)
 
@@ -61,9 +74,9 @@ def map_geojson(request):
         parsed = parse(request.GET)
     except ParamError as error:
         return geojson_response(error.to_dict(), status=400)
-    result = _all_results(parsed.params, record=False)
+    result = _map_results(parsed.params, record=False)
     data = features.results_collection(result.results)
-    data["count"] = result.count
+    data.update(_paging(result))
     data["engine"] = str(result.engine)
     if parsed.warnings:
         data["warnings"] = parsed.warnings

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "sociale_kaart.middleware.RequestIdMiddleware",
+    # Gzip for the JSON API only, never for HTML (BREACH); see sociale_kaart/compression.py.
+    "sociale_kaart.compression.ApiGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -124,3 +124,35 @@ def test_search_results_offer_the_same_results_on_the_map(client, mapped):
     html = client.get("/zoeken/", {"q": "schulden", "pagina": "1"}).content.decode()
     assert 'href="/kaart/?q=schulden"' in html
     assert 'data-geojson-url="/api/kaart.geojson?q=schulden"' in html
+
+
+def test_the_map_says_how_many_it_shows_and_pages_on(client, mapped, monkeypatch):
+    from kaart import views
+
+    monkeypatch.setattr(views, "MAP_LIMIT", 2)
+    first = client.get("/api/kaart.geojson", {"thema": "geld"}).json()
+    assert (first["count"], first["shown"], first["page"], first["pages"]) == (3, 2, 1, 2)
+    second = client.get("/api/kaart.geojson", {"thema": "geld", "pagina": "2"}).json()
+    assert (second["shown"], second["page"]) == (1, 2)
+    assert not set(geojson_slugs(first)) & set(geojson_slugs(second))
+
+    html = client.get("/kaart/", {"thema": "geld"}).content.decode()
+    assert "De kaart en de lijst tonen 2 van de 3 resultaten." in html
+    assert 'href="/kaart/?thema=geld&amp;pagina=2" rel="next">Meer resultaten op de kaart' in html
+    html = client.get("/kaart/", {"thema": "geld", "pagina": "2"}).content.decode()
+    assert "Vorige resultaten op de kaart" in html and "Deel 2 van 2" in html
+
+
+def test_all_results_on_one_map_say_nothing_about_pages(client, mapped):
+    body = client.get("/api/kaart.geojson", {"thema": "geld"}).json()
+    assert (body["count"], body["shown"], body["pages"]) == (3, 3, 1)
+    assert "kaart-paginas" not in client.get("/kaart/", {"thema": "geld"}).content.decode()
+
+
+@pytest.mark.parametrize("page", ["²", "0", "99999999999999999999", "1\x00", "een"])
+def test_a_broken_map_page_number_is_a_dutch_400(client, mapped, page):
+    response = client.get("/api/kaart.geojson", {"pagina": page})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["error"] in ("invalid_parameter", "bad_request") and body["message"], body
+    assert client.get("/kaart/", {"pagina": page}).status_code == 400
