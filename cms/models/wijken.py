@@ -20,11 +20,14 @@ from .towns import Town
 def wijk_at(point: geo.Point | None, wijken=None):
     """The wijk whose boundary contains the point, or None: the one wijk lookup.
 
-    ``wijken``: where to look (default: every live wijk).
+    ``wijken``: where to look (default: every live Dutch wijk; a translation has the same
+    boundary and is not a second wijk).
     """
+    from cms.translations import source_pages
+
     if point is None:
         return None
-    candidates = WijkPage.objects.live() if wijken is None else wijken
+    candidates = source_pages(WijkPage.objects.live()) if wijken is None else wijken
     return geo.find_containing(point, ((w, w.boundary) for w in candidates if w.boundary))
 
 

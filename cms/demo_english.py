@@ -1,0 +1,149 @@
+"""Load the English translations of the demo pages (fixtures/demo/catalogue.en.json).
+
+Each Dutch demo page gets its English translation the way Wagtail and wagtail-localize make
+one: ``page.copy_for_translation(english)`` keeps the ``translation_key``, so the two pages
+are linked (switcher, hreflang, "Vertalen" in the admin). The copy keeps everything that is
+the same in every language (phone, opening hours, places, wijken, themes); only the texts are
+replaced by the English ones, and the translation is published.
+
+Idempotent: a page that already has an English translation is left as it is (an editor may
+have changed it), so running the loader again changes nothing. Themes, target groups and
+places are plain snippets with one row for every language, so they are not copied.
+"""
+
+import html
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page
+
+from cms.demo import LoadReport
+from cms.models import (
+    HomePage,
+    OrganisationPage,
+    ServicePage,
+    ServicePhrase,
+    WijkPage,
+)
+
+ENGLISH_CATALOGUE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "catalogue.en.json"
+ENGLISH = "en"
+
+
+def _paragraphs(texts):
+    return [("paragraph", f"<p>{html.escape(text)}</p>") for text in texts]
+
+
+class EnglishDemoLoader:
+    def __init__(self, data: dict):
+        self.data = data
+        self.report = LoadReport()
+
+    @transaction.atomic
+    def run(self) -> LoadReport:
+        self.english = Locale.objects.get(language_code=ENGLISH)
+        self.dutch = Locale.get_default()
+        home = HomePage.objects.filter(locale=self.dutch).first()
+        if home is None:
+            return self.report  # no Dutch demo to translate
+        self._fixed_pages(home)
+        for item in self.data["wijken"]:
+            self._translate(WijkPage, "wijken", item, self._wijk_texts)
+        for item in self.data["organisations"]:
+            self._translate(OrganisationPage, "organisations", item, self._organisation_texts)
+        for item in self.data["services"]:
+            self._translate(ServicePage, "services", item, self._service_texts)
+        return self.report
+
+    # -- the page tree -------------------------------------------------------------
+    def _fixed_pages(self, home):
+        pages = self.data["pages"]
+        self._translate_page(home, "pages", self._page_texts(pages.get("home", {})))
+        for child in home.get_children().specific():
+            texts = pages.get(child.slug)
+            if texts is not None:
+                self._translate_page(child, "pages", self._page_texts(texts))
+
+    def _translate(self, model, kind, item, texts):
+        page = model.objects.filter(locale=self.dutch, slug=item["slug"]).first()
+        if page is not None:
+            self._translate_page(page, kind, lambda copy: texts(copy, item))
+
+    def _translate_page(self, page: Page, kind: str, apply_texts):
+        if page.get_translation_or_none(self.english) is not None:
+            return
+        if not page.live:
+            return  # only what residents see in Dutch gets an English twin
+        translated = page.copy_for_translation(self.english)
+        apply_texts(translated)
+        translated.save_revision().publish()
+        self.report.add(kind)
+
+    # -- texts per kind ----------------------------------------------------------------
+    @staticmethod
+    def _page_texts(texts):
+        def apply(page):
+            for key in ("title", "question", "intro"):
+                if key in texts:
+                    setattr(page, key, texts[key])
+            if "body" in texts:
+                page.body = [tuple(block) for block in texts["body"]]
+
+        return apply
+
+    @staticmethod
+    def _wijk_texts(page, item):
+        page.title = item.get("name", page.title)
+        page.intro = item.get("intro", page.intro)
+        people = list(page.sleutelpersonen.all())
+        for person, english in zip(people, item.get("sleutelpersonen", []), strict=False):
+            for key in ("name", "role", "helps_with", "how_to_reach", "when"):
+                if key in english:
+                    setattr(person, key, english[key])
+        page.sleutelpersonen = people
+
+    def _organisation_texts(self, page, item):
+        page.title = item.get("name", page.title)
+        page.description = item.get("description", page.description)
+
+    def _service_texts(self, page, item):
+        for key in ("title", "summary", "accessibility_notes", "referral_route"):
+            if key in item:
+                setattr(page, key, item[key])
+        if "intake_criteria" in item:
+            page.intake_criteria = item["intake_criteria"]
+        if "body" in item:
+            page.body = _paragraphs(item["body"])
+        if item.get("helps_with"):
+            page.phrases = [
+                ServicePhrase(text=text, sort_order=order)
+                for order, text in enumerate(item["helps_with"])
+            ]
+        role = (item.get("contact_person") or {}).get("role")
+        if role:
+            page.contact_person_role = role
+        reasons = [e.get("reason") for e in (item.get("schedule") or {}).get("exceptions", [])]
+        if reasons:
+            exceptions = list(page.schedule_exceptions.all())
+            for exception, reason in zip(exceptions, reasons, strict=False):
+                if reason:
+                    exception.reason = reason
+            page.schedule_exceptions = exceptions
+        # The provider's page in the same language, as wagtail-localize links a page chooser.
+        if page.organisation is not None:
+            page.organisation = (
+                page.organisation.get_translation_or_none(self.english) or page.organisation
+            )
+
+
+def load_english(path: Path = ENGLISH_CATALOGUE) -> LoadReport:
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    return EnglishDemoLoader(data).run()
+
+
+def english_demo_missing() -> bool:
+    """True when no service has an English translation yet (``load_demo_data --if-empty``)."""
+    return not ServicePage.objects.filter(locale__language_code=ENGLISH).exists()

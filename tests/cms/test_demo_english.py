@@ -1,0 +1,69 @@
+"""The English demo pages: every Dutch demo page gets its English translation, linked to it
+(same translation_key), with the texts of fixtures/demo/catalogue.en.json, published."""
+
+import json
+
+import pytest
+from wagtail.models import Locale, Page
+
+from cms.demo_english import ENGLISH_CATALOGUE, load_english
+from cms.models import OrganisationPage, ServicePage, WijkPage
+
+ENGLISH_TEXTS = json.loads(ENGLISH_CATALOGUE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def english_demo(demo_db, db):
+    return load_english()
+
+
+def _translation(model, slug):
+    dutch = model.objects.get(locale__language_code="nl", slug=slug)
+    return dutch, dutch.get_translation(Locale.objects.get(language_code="en"))
+
+
+def test_every_demo_page_gets_a_live_english_translation(english_demo):
+    assert english_demo.created == {"pages": 6, "wijken": 9, "organisations": 14, "services": 35}
+    for model, kind, name in (
+        (ServicePage, "services", "title"),
+        (OrganisationPage, "organisations", "name"),
+        (WijkPage, "wijken", "name"),
+    ):
+        for item in ENGLISH_TEXTS[kind]:
+            dutch, english = _translation(model, item["slug"])
+            assert english.live and english.title == item.get(name, dutch.title)
+            assert english.translation_key == dutch.translation_key
+    dutch, english = _translation(ServicePage, "sociaal-loket")
+    item = next(s for s in ENGLISH_TEXTS["services"] if s["slug"] == "sociaal-loket")
+    assert english.summary == item["summary"]
+    assert [p.text for p in english.phrases.all()] == item["helps_with"]
+    # What is the same in every language is kept, not retyped.
+    assert english.phone == dutch.phone
+    assert english.opening_rules.count() == dutch.opening_rules.count() > 0
+    assert english.organisation.locale.language_code == "en"
+
+
+def test_english_service_page_is_in_english_with_alternates(english_demo, client):
+    response = client.get("/en/voorzieningen/sociaal-loket/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en"' in html
+    assert "Social help desk (sociaal loket) in the town hall</h1>" in html
+    assert 'hreflang="nl" href="http://testserver/voorzieningen/sociaal-loket/"' in html
+    assert "not yet available in English" not in html
+
+    dutch = client.get("/voorzieningen/sociaal-loket/").content.decode()
+    assert '<html lang="nl"' in dutch
+    assert 'hreflang="en" href="http://testserver/en/voorzieningen/sociaal-loket/"' in dutch
+    assert "Sociaal loket" in dutch and "Social help desk" not in dutch
+
+
+def test_loading_again_changes_nothing_and_keeps_an_editors_change(english_demo):
+    english = _translation(ServicePage, "budgetmaatje")[1]
+    english.summary = "Changed by an editor."
+    english.save_revision().publish()
+    pages = Page.objects.count()
+
+    assert load_english().total == 0
+    assert Page.objects.count() == pages
+    assert _translation(ServicePage, "budgetmaatje")[1].summary == "Changed by an editor."
