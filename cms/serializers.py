@@ -70,6 +70,17 @@ def service_summary(service) -> dict:
     }
 
 
+def public_texts(service) -> dict:
+    """The public texts of a service that differ per language (for a translation's record)."""
+    return {
+        "title": service.title,
+        "summary": service.summary,
+        "url": service.url,
+        "helps_with": [phrase.text for phrase in service.phrases.all()],
+        "body": str(service.body.render_as_block()) if service.body else "",
+    }
+
+
 def public_service(service) -> dict:
     """Every public field of a service that does not depend on the time of asking.
 

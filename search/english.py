@@ -84,3 +84,35 @@ def lookup(words: list[str]) -> dict[int, set[tuple[str, ...]]]:
                     found.setdefault(i, set()).update(targets)
                 covered.update(span)
     return found
+
+
+# --------------------------------------------------------------------------- English texts
+
+# English terms carry this prefix: they live in the English text classes of the index and
+# never meet a Dutch stem (the index's terms are [a-z0-9]+, so it is letters and a digit).
+MARK = "en0"
+# Function words of running English text (the question list above also drops "help", "need").
+TEXT_STOPWORDS = wordset(
+    """a an the and or but if of at by for with about to from in on into over is am are was
+    were be been being have has had do does did can could will would shall should may might
+    must not no this that these those it its they them their you your we our us i me my he
+    she his her there here so than then too very just also as all any each every"""
+)
+
+
+def term(word: str) -> str:
+    """The index term of an English word: the mark and its Snowball English stem."""
+    return MARK + lexicon.english_stem(word)
+
+
+def terms(text: str, stopwords: frozenset[str] = TEXT_STOPWORDS) -> list[str]:
+    """The English index terms of a text, in order."""
+    words = _WORD.findall(analysis.normalise(text).replace("'", ""))
+    return [term(w) for w in words if w not in stopwords and (len(w) > 1 or w.isdigit())]
+
+
+def index_stream(texts: list[str] | str) -> str:
+    """The stored, pre-analysed form of an English field (see ``analysis.index_stream``)."""
+    if isinstance(texts, str):
+        texts = [texts]
+    return " ".join(t for text in texts for t in terms(text))

@@ -12,7 +12,9 @@ Each content word of the question becomes a *concept*. A concept is satisfied by
 * English words (0.9): the Dutch words the English vocabulary gives them, for words that
   are not Dutch or for every word of an English question (whose function words are dropped);
 * a spelling correction and its synonyms (0.85 of the above) when the word is unknown and
-  not a Dutch word either ("nacht" is never corrected).
+  not a Dutch word either ("nacht" is never corrected);
+* asked in English (``language="en"``: the English site, ``?lang=en``), the word's English
+  term (1.0), found in the English translations' texts.
 """
 
 from __future__ import annotations
@@ -89,13 +91,20 @@ class Knowledge:
         self.known_stems = known_stems
         self.corrector = corrector
 
-    def knows(self, token: analysis.Token, synonyms: SynonymMap) -> bool:
+    def knows(self, token: analysis.Token, synonyms: SynonymMap, language: str = "nl") -> bool:
         if token.stem in self.known_stems or (token.stem,) in synonyms.expansions:
+            return True
+        if language == "en" and english.term(token.word) in self.known_stems:
             return True
         return bool(token.parts) and all(p in self.known_stems for p in token.parts)
 
 
-def expand(text: str, synonyms: SynonymMap, knowledge: Knowledge | None = None) -> AnalysedQuery:
+def expand(
+    text: str,
+    synonyms: SynonymMap,
+    knowledge: Knowledge | None = None,
+    language: str = "nl",
+) -> AnalysedQuery:
     all_words = analysis.words(text)
     is_english = english.is_english(all_words)
     tokens = analysis.analyse(text)
@@ -110,7 +119,9 @@ def expand(text: str, synonyms: SynonymMap, knowledge: Knowledge | None = None) 
     corrections: dict[str, str] = {}
     for position, (token, concept) in enumerate(zip(tokens, concepts, strict=True)):
         _add_word(concept, token, synonyms, 1.0)
-        known = knowledge is None or knowledge.knows(token, synonyms)
+        if language == "en":
+            concept.add((english.term(token.word),), EXACT, "exact")
+        known = knowledge is None or knowledge.knows(token, synonyms, language)
         if not known:
             known = _add_other_forms(concept, token, synonyms, knowledge)
         dutch = lexicon.is_dutch_word(token.word)

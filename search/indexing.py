@@ -17,7 +17,7 @@ from django.db import transaction
 
 from .engines.cluster import transport
 from .engines.embedded import engine as embedded
-from .record import ServiceRecord, build_record, indexable_services
+from .record import ServiceRecord, build_record, english_translations, indexable_services
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,21 @@ def _after_commit(action, *args) -> None:
     transaction.on_commit(run)
 
 
+def source_of(page):
+    """A translation is part of its Dutch source's record: the page to index for it."""
+    from wagtail.models import Locale
+
+    if page.locale_id == Locale.get_default().pk:
+        return page
+    return page.get_translation_or_none(Locale.get_default()) or page
+
+
 def index_page(page) -> bool:
-    """Index a service page, or remove it when it is not (or no longer) live and public."""
+    """Index a service page, or remove it when it is not (or no longer) live and public.
+    For a translation, the Dutch source is indexed again (its record holds the texts)."""
+    source = source_of(page)
+    if source.pk != page.pk:
+        return index_page(source)
     record = build_record(page)
     if record is None:
         remove_pages([page.pk])
@@ -85,8 +98,14 @@ class RebuildReport:
 def rebuild(*, elastic: bool | None = None) -> RebuildReport:
     """Rebuild the embedded index and, when configured, Elasticsearch (via a new index)."""
     started = time.perf_counter()
+    english = english_translations()
     records: list[ServiceRecord] = [
-        r for r in (build_record(p, checked=True) for p in indexable_services()) if r
+        r
+        for r in (
+            build_record(p, checked=True, english=english.get(p.translation_key))
+            for p in indexable_services()
+        )
+        if r
     ]
     count = embedded.rebuild(records)
     report = RebuildReport(services=count, embedded_seconds=time.perf_counter() - started)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.models.services import Cost
@@ -104,6 +106,18 @@ def _origin(data, warnings: list[dict]) -> tuple[geo.Point | None, str]:
     return location.point, location.postcode
 
 
+def _language(value: str) -> str:
+    """The language of the question: ``lang`` when given (the API), else the page's."""
+    known = dict(settings.LANGUAGES)
+    if value and value not in known:
+        raise ParamError(
+            "lang",
+            _("Deze taal kennen we niet. Kies een van: %(codes)s.") % {"codes": ", ".join(known)},
+        )
+    active = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return value or (active if active in known else settings.LANGUAGE_CODE)
+
+
 def parse(data) -> Parsed:
     """``data``: a QueryDict (request.GET)."""
     q = clean_query(data.get("q", ""))
@@ -141,5 +155,6 @@ def parse(data) -> Parsed:
         origin=origin,
         sort=sort if origin is not None else Sort.RELEVANCE,
         page=_page(data.get("pagina", "").strip()),
+        lang=_language(data.get("lang", "").strip().lower()),
     )
     return Parsed(params=params, warnings=warnings, postcode=postcode)

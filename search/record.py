@@ -27,7 +27,7 @@ from django.utils.html import strip_tags
 
 from agenda import schedules
 from cms import languages
-from cms.serializers import public_service
+from cms.serializers import public_service, public_texts
 
 
 class Kind(StrEnum):
@@ -55,6 +55,7 @@ class TextClass:
     pg_label: str  # PostgreSQL tsvector weight label (candidate order only)
     bm25_b: float  # length normalisation in the embedded BM25
     phrases: bool  # word order is kept for phrase boosts
+    language: str = "nl"  # the analysis of its words: Dutch, or English (search.english)
 
     @property
     def column(self) -> str:
@@ -68,8 +69,17 @@ TEXT_CLASSES = (
     TextClass("summary", 2.0, "C", 0.75, True),
     TextClass("body", 1.0, "D", 0.75, False),
     TextClass("extra", 0.75, "D", 0.75, False),
+    # The English translation's texts (when there is one), analysed the English way. Only
+    # questions asked in English (the English site, ``?lang=en``) look in them.
+    TextClass("helps_with_en", 4.0, "A", 0.3, False, "en"),
+    TextClass("title_en", 3.0, "B", 0.5, False, "en"),
+    TextClass("summary_en", 2.0, "C", 0.75, False, "en"),
+    TextClass("body_en", 1.0, "D", 0.75, False, "en"),
 )
 WEIGHTS = {c.column: c.weight for c in TEXT_CLASSES}
+DUTCH_CLASSES = tuple(c for c in TEXT_CLASSES if c.language == "nl")
+# The columns of the database's full-text index (frozen in search/migrations/0002): Dutch.
+FULLTEXT_WEIGHTS = {c.column: c.weight for c in DUTCH_CLASSES}
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,13 @@ FIELDS = (
     Field("schedule", Kind.SCHEDULE),
     Field("overdue_from", Kind.DATE),
     Field("contact", Kind.CONTACT),  # for the action row (Bel, Website, Mail)
+    # The English translation (empty without one): searched by English questions and shown
+    # on the English site instead of the Dutch title, summary and address.
+    Field("title_en", Kind.TEXT, text="title_en"),
+    Field("summary_en", Kind.TEXT, text="summary_en"),
+    Field("url_en", Kind.KEYWORD, indexed=False),
+    Field("helps_with_en", Kind.PHRASES, text="helps_with_en", stored=False),
+    Field("body_en", Kind.TEXT, text="body_en", stored=False),
 )
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}
 STORED = tuple(f for f in FIELDS if f.stored)
@@ -156,7 +173,8 @@ class _RecordMethods:
         return self.texts("extra")
 
     def all_texts(self) -> list[str]:
-        return [text for c in TEXT_CLASSES for text in self.texts(c.name)]
+        """The Dutch texts (spelling suggestions and the word list are Dutch)."""
+        return [text for c in DUTCH_CLASSES for text in self.texts(c.name)]
 
     def facet_values(self, facet: str) -> frozenset[str]:
         field = FACETS[facet]
@@ -235,14 +253,65 @@ def indexable_services():
     )
 
 
-def build_record(page, *, checked: bool = False):
+def english_translations() -> dict:
+    """translation_key -> the live, public English translation of a service, in bulk."""
+    from cms.models import ServicePage
+
+    pages = (
+        ServicePage.objects.live()
+        .public()
+        .filter(locale__language_code="en")
+        .prefetch_related("phrases")
+    )
+    return {page.translation_key: page for page in pages}
+
+
+def _english_translation(service):
+    from wagtail.models import Locale
+
+    from cms.models import ServicePage
+
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None:
+        return None
+    return (
+        ServicePage.objects.live()
+        .public()
+        .filter(locale=english, translation_key=service.translation_key)
+        .prefetch_related("phrases")
+        .first()
+    )
+
+
+def _english_values(translation) -> dict:
+    """The searchable texts of the English translation (public fields only)."""
+    if translation is None:
+        return {}
+    data = public_texts(translation)
+    return {
+        "title_en": data["title"],
+        "summary_en": data["summary"],
+        "url_en": data["url"] or "",
+        "helps_with_en": list(data["helps_with"]),
+        "body_en": html.unescape(strip_tags(data["body"])).strip(),
+    }
+
+
+_LOOK_UP = object()
+
+
+def build_record(page, *, checked: bool = False, english=_LOOK_UP):
     """The public record of a service, or None when it must not be in the index.
 
     ``checked``: the caller took the page from ``indexable_services()`` (saves queries).
+    ``english``: the service's English translation (or None), when the caller fetched the
+    translations in bulk with ``english_translations()``; otherwise it is looked up.
     """
     if not checked and not is_indexable(page):
         return None
     service = page.specific
+    if english is _LOOK_UP:
+        english = _english_translation(service)
     data = public_service(service)  # the public gate: never professional fields
     values = {f.name: data[f.name] for f in FIELDS if f.name in data}
     values.update(
@@ -254,6 +323,7 @@ def build_record(page, *, checked: bool = False):
         overdue_from=_overdue_from(service),
         contact={k: v for k, v in data["contact"].items() if v},
     )
+    values.update(_english_values(english))
     return ServiceRecord(page_id=service.pk, **values)
 
 

@@ -6,6 +6,8 @@ import datetime
 import math
 from collections.abc import Iterable
 
+from django.utils import translation
+
 from agenda import schedules, wording
 from places import geo
 
@@ -78,11 +80,12 @@ def result_item(
         schedule = schedule_from_json(record.schedule)
     if open_now is None:
         open_now = schedule is not None and schedules.is_open(schedule, now)
+    title, summary, url = _texts_in_language(record)
     return ResultItem(
         slug=record.slug,
-        title=record.title,
-        summary=record.summary,
-        url=record.url,
+        title=title,
+        summary=summary,
+        url=url,
         organisation=record.organisation,
         themes=record.themes,
         distance_m=round(distance) if distance is not None else None,
@@ -99,6 +102,14 @@ def result_item(
         languages=record.languages,
         target_groups=record.target_groups,
     )
+
+
+def _texts_in_language(record) -> tuple[str, str, str]:
+    """Title, summary and address in the language of the page (or ``?lang=``): the English
+    translation's when there is one, the Dutch source's otherwise."""
+    if translation.get_language() == "en" and getattr(record, "title_en", ""):
+        return record.title_en, record.summary_en or record.summary, record.url_en or record.url
+    return record.title, record.summary, record.url
 
 
 def facet_labels(name: str) -> dict[str, str]:

@@ -48,6 +48,9 @@ def urls_changed(sender, instance, **kwargs):
 
 def service_deleted(sender, instance, **kwargs):
     indexing.remove_pages([instance.pk])
+    source = indexing.source_of(instance)
+    if source.pk != instance.pk:  # a translation went: its source's record loses its texts
+        indexing.index_page(source)
 
 
 def _related_services(instance):

@@ -51,6 +51,7 @@ class SearchParams:
     prefer_wijken: tuple[str, ...] = ()
     prefer_windows: tuple[tuple[datetime.datetime, datetime.datetime], ...] = ()
     ignore: tuple[str, ...] = ()  # parts of the understanding the visitor undid
+    lang: str = "nl"  # the language of the question and of the texts shown ("nl", "en")
 
     def filters(self) -> dict[str, tuple[str, ...]]:
         return {name: getattr(self, attribute) for name, attribute in FILTERS.items()}

@@ -52,10 +52,12 @@ class Score:
         return f"success@5={self.success:.3f} mrr={self.mrr:.3f}"
 
 
-def evaluate(client, cases, k=5) -> Score:
+def evaluate(client, cases, k=5, lang: str | None = None) -> Score:
+    """``lang``: ask in that language (``?lang=en``); None: the API's default, Dutch."""
     found, reciprocal, misses = 0, 0.0, []
+    extra = {"lang": lang} if lang else {}
     for question, relevant in cases:
-        response = client.get("/api/zoeken/", {"q": question})
+        response = client.get("/api/zoeken/", {"q": question, **extra})
         assert response.status_code == 200
         ranked = [r["slug"] for r in response.json()["results"]][:10]
         rank = next((i + 1 for i, slug in enumerate(ranked) if slug in relevant), None)

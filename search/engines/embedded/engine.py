@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from search import analysis, expansion, ranking, suggestions, synonyms
+from search import analysis, english, expansion, ranking, suggestions, synonyms
 from search.models import IndexState, SearchEntry
 from search.record import FACETS, TEXT_CLASSES, Kind, ServiceRecord
 from search.results import (
@@ -34,11 +34,17 @@ from . import fulltext, snapshot
 # --------------------------------------------------------------------------- writing
 
 
+def _stream(text_class, texts: list[str]) -> str:
+    if text_class.language == "en":
+        return english.index_stream(texts)
+    return analysis.index_stream(texts)
+
+
 def entry_values(record: ServiceRecord) -> dict:
     """The row of a record: its stored fields, and the tokens of each text class."""
     words = sorted({w for text in record.all_texts() for w in analysis.content_words(text)})
     values = {**record.stored(), "overdue_from": record.overdue_from}
-    values.update({c.column: analysis.index_stream(record.texts(c.name)) for c in TEXT_CLASSES})
+    values.update({c.column: _stream(c, record.texts(c.name)) for c in TEXT_CLASSES})
     values.update(words=" ".join(words), indexed_at=timezone.now())
     return values
 
@@ -121,7 +127,9 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
     query = None
     if analysis.content_words(params.q):
         vocabulary = synonyms.current_map()
-        query = expansion.expand(params.q, vocabulary, snap.knowledge(vocabulary))
+        query = expansion.expand(
+            params.q, vocabulary, snap.knowledge(vocabulary), language=params.lang
+        )
         scores = ranking.above_threshold(ranking.score(query, snap))
     elif params.q.strip() and not params.has_filters and params.origin is None:
         scores = {}  # only signs or emoji: nothing to look for

@@ -16,7 +16,7 @@ from __future__ import annotations
 from django.db import connection
 
 from search.analysis import is_safe_term
-from search.record import WEIGHTS  # token column -> weight, one per text class
+from search.record import FULLTEXT_WEIGHTS as WEIGHTS  # Dutch token column -> weight
 
 
 def _entry_model():
