@@ -25,6 +25,7 @@ PUBLIC_FIELDS = {
     "organisation", "themes", "target_groups", "wijken", "places", "locations", "cost",
     "at_home", "by_phone_or_online", "comes_to_you", "only_comes_to_you", "schedule",
     "sessions", "place_wijken", "overdue_from", "languages", "spelling", "contact",
+    "title_en", "summary_en", "url_en", "helps_with_en", "body_en",
 }  # fmt: skip
 
 

@@ -85,6 +85,17 @@ def search_analyzer():
     )
 
 
+def english_analyzer():
+    """For the English translation's texts (index and search alike), as ``search.english``:
+    folded words, English stop words, the Snowball English (porter2) stemmer. No synonyms:
+    the English vocabulary maps English questions onto the Dutch fields instead."""
+    stop = token_filter("en_stop", "stop", stopwords="_english_", ignore_case=True)
+    stemmer = token_filter("en_stemmer", "stemmer", language="english")
+    return analyzer(
+        "en_text", tokenizer="standard", filter=["lowercase", "asciifolding", stop, stemmer]
+    )
+
+
 def suggest_analyzer():
     """For the completion field: folded words, no stemming, so prefixes stay prefixes."""
     return analyzer("nl_suggest", tokenizer="standard", filter=["lowercase", "asciifolding"])

@@ -21,8 +21,11 @@ from search.record import FACETS, STORED, TEXT_CLASSES, Kind, ServiceRecord
 from search.results import facet_labels, facet_order, facet_values, min_distance, result_item
 from search.types import Engine, SearchParams, SearchResult, Sort
 
-FIELDS = [f"{c.name}^{c.weight:g}" for c in TEXT_CLASSES]
+FIELDS = [f"{c.name}^{c.weight:g}" for c in TEXT_CLASSES if c.language == "nl"]
 PHRASE_FIELDS = [f"{c.name}^{c.weight:g}" for c in TEXT_CLASSES if c.phrases]
+# Asked in English: the English translation's texts too (the Dutch ones stay: a Dutch
+# question on the English site, and the English vocabulary's Dutch words).
+ENGLISH_FIELDS = FIELDS + [f"{c.name}^{c.weight:g}" for c in TEXT_CLASSES if c.language == "en"]
 FACET_FIELDS = {
     name: f"{field.name}.slug" if field.kind == Kind.LABELS else field.name
     for name, field in FACETS.items()
@@ -34,7 +37,7 @@ SPELLING_MIN_LENGTH = 4
 CORRECTED_BOOST = 0.85  # the same weight for a spelling correction as the embedded engine
 
 
-def text_query(q: str, corrected: str | None = None) -> dict:
+def text_query(q: str, corrected: str | None = None, lang: str = "nl") -> dict:
     """``corrected``: the question with misspelt words corrected (``did_you_mean``)."""
     if not q.strip():
         return {"match_all": {}}
@@ -42,7 +45,7 @@ def text_query(q: str, corrected: str | None = None) -> dict:
         {
             "multi_match": {
                 "query": q,
-                "fields": FIELDS,
+                "fields": ENGLISH_FIELDS if lang == "en" else FIELDS,
                 "type": "best_fields",
                 "fuzziness": "AUTO:5,8",
                 "prefix_length": 1,
@@ -75,7 +78,7 @@ def text_query(q: str, corrected: str | None = None) -> dict:
 def scored_query(
     params: SearchParams, now: datetime.datetime, corrected: str | None = None
 ) -> dict:
-    query = text_query(params.q, corrected)
+    query = text_query(params.q, corrected, params.lang)
     if params.origin is not None:
         floor = ranking.DISTANCE_FLOOR
         near = round(1 - floor, 4)

@@ -36,6 +36,10 @@ def _text(**kwargs):
     return Text(analyzer="nl_index", search_analyzer="nl_search", **kwargs)
 
 
+def _english_text(**kwargs):
+    return Text(analyzer="en_text", **kwargs)
+
+
 def _label():
     return Object(properties={"slug": Keyword(), "name": Keyword()})
 
@@ -61,7 +65,9 @@ def _properties() -> dict:
     texts = {c.name for c in TEXT_CLASSES}
     properties = {"page_id": Integer()}
     properties.update({f.name: _mapped(f) for f in FIELDS if f.name not in texts})
-    properties.update({name: _text() for name in texts})
+    properties.update(
+        {c.name: _text() if c.language == "nl" else _english_text() for c in TEXT_CLASSES}
+    )
     properties["title"] = _text(fields={"raw": Keyword()})
     properties.update(
         suggest=Completion(  # the default max_input_length of 50 would cut titles off
@@ -84,9 +90,8 @@ def document(record, now: datetime.datetime | None = None) -> ServiceDocument:
     """The document of one record: its stored fields, its text classes, and what we add."""
     values = record.stored()
     values.update({c.name: record.texts(c.name) for c in TEXT_CLASSES})
-    values["title"] = record.title
-    values["summary"] = record.summary
-    values["body"] = record.body
+    # A running text is one string, as stored (the English translation's too).
+    values.update({f.name: getattr(record, f.name) for f in FIELDS if f.kind == Kind.TEXT})
     values.update(
         page_id=record.page_id,
         suggest=_suggest(record),

@@ -46,6 +46,7 @@ def index_definition(name: str) -> Index:
         analyzers.search_analyzer(),
         analyzers.suggest_analyzer(),
         analyzers.spelling_analyzer(),
+        analyzers.english_analyzer(),
     ):
         index.analyzer(definition)
     index.document(ServiceDocument)
