@@ -23,6 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from agenda import schedules
 from cms import access, page_actions, paging
@@ -338,6 +339,20 @@ class ServicePage(RoutablePageMixin, Page):
     subpage_types = []
     template = "cms/service_page.html"
     base_form_class = ServicePageForm
+
+    # wagtail-localize: what is the same in every language is copied from the Dutch page at
+    # every update of a translation, never offered for translation (a translator cannot
+    # retype it wrongly). Texts (title, summary, body, accessibility notes, the professional
+    # texts) are translated; e-mail, web address and choices are synchronised by default.
+    override_translatable_fields = [
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("contact_person_name", overridable=False),
+        SynchronizedField("contact_person_phone", overridable=False),
+        SynchronizedField("opening_rules", overridable=False),
+        SynchronizedField("schedule_exceptions", overridable=False),
+        SynchronizedField("closed_on_public_holidays", overridable=False),
+        SynchronizedField("last_checked", overridable=False),
+    ]
 
     class Meta:
         verbose_name = _("voorziening")
