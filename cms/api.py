@@ -6,12 +6,13 @@ from django.urls import path
 from django.views.decorators.http import require_GET
 
 from cms.models import ServicePage, WijkPage
-from cms.models.pages import loket_services
+from cms.models.pages import loket_services, loket_services_in_every_language
 from cms.paging import page_number, paginate
 from cms.serializers import loket_data, service_detail, service_summary, wijk_data
+from cms.translations import localized, source_pages
 
 
-def _services():
+def _all_services():
     return (
         ServicePage.objects.live()
         .public()
@@ -19,6 +20,11 @@ def _services():
         .prefetch_related("themes", "target_groups", "places__wijk", "wijken")
         .order_by("title")
     )
+
+
+def _services():
+    """Every service once (its Dutch source); ``?lang=en`` shows the English translation."""
+    return source_pages(_all_services())
 
 
 PAGE_SIZE = 100
@@ -41,7 +47,10 @@ def service_list(request):
     if error:
         return error
     return JsonResponse(
-        {**page.to_dict(), "results": [service_summary(service) for service in page.items]}
+        {
+            **page.to_dict(),
+            "results": [service_summary(s) for s in localized(page.items, _all_services())],
+        }
     )
 
 
@@ -54,13 +63,14 @@ def service_item(request, slug):
             status=404,
         )
     # The public API never includes professional fields, whoever asks.
-    return JsonResponse(service_detail(service))
+    return JsonResponse(service_detail(localized([service], _all_services())[0]))
 
 
 @require_GET
 def wijk_list(request):
     wijken = WijkPage.objects.live().public().prefetch_related("sleutelpersonen").order_by("title")
-    return JsonResponse({"results": [wijk_data(w) for w in wijken]})
+    shown = localized(source_pages(wijken), wijken)
+    return JsonResponse({"results": [wijk_data(w) for w in shown]})
 
 
 @require_GET
@@ -68,7 +78,8 @@ def loket_list(request):
     page, error = _page(request, loket_services())
     if error:
         return error
-    return JsonResponse({**page.to_dict(), "results": [loket_data(s) for s in page.items]})
+    shown = localized(page.items, loket_services_in_every_language())
+    return JsonResponse({**page.to_dict(), "results": [loket_data(s) for s in shown]})
 
 
 urlpatterns = [

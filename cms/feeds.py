@@ -11,10 +11,11 @@ from django.utils import timezone
 
 from agenda import ical
 from cms.models import ServicePage
+from cms.translations import source_pages
 
 
 def _calendar_response(request, slug: str, *, limit: int | None, filename: str, disposition):
-    service = ServicePage.objects.live().public().filter(slug=slug).first()
+    service = source_pages(ServicePage.objects.live().public()).filter(slug=slug).first()
     if service is None or not service.has_schedule:
         raise Http404
     body = ical.to_ical(

@@ -1,5 +1,6 @@
 """Create the fixed page tree (home and its index pages) once, idempotently."""
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -130,4 +131,5 @@ def ensure_site_structure(hostname="localhost", port=80) -> HomePage:
 
 
 def get_index(model):
-    return model.objects.live().first()
+    """The live Dutch index page of ``model`` (its translations are not a second index)."""
+    return model.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first()

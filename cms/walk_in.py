@@ -3,6 +3,7 @@ resident needs them: open now first, then the one that opens soonest, then the n
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import math
 from dataclasses import dataclass, field
@@ -89,6 +90,15 @@ def walk_in_points(
             )
         )
     return sorted(found, key=order_key)
+
+
+def with_services(found: WalkInList, services: list) -> WalkInList:
+    """The same list with each point's service replaced (e.g. by its translation)."""
+    points = [
+        dataclasses.replace(point, service=service)
+        for point, service in zip(found.points, services, strict=True)
+    ]
+    return dataclasses.replace(found, points=points)
 
 
 def walk_in_list(services, now: datetime.datetime, postcode: str = "") -> WalkInList:

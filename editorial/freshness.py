@@ -22,6 +22,7 @@ from wagtail.signals import page_published
 
 from cms.access import is_restricted_provider, provider_organisation_id
 from cms.models import ServicePage
+from cms.translations import source_pages
 
 CHECKED_ACTION = "editorial.checked"
 
@@ -38,7 +39,8 @@ class DueService:
 
 
 def live_services():
-    return ServicePage.objects.live().select_related("organisation", "responsible")
+    """Every live service once (its Dutch source: the check is done once, for all languages)."""
+    return source_pages(ServicePage.objects.live()).select_related("organisation", "responsible")
 
 
 def due_services(user=None, today: datetime.date | None = None) -> list[DueService]:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cms.models import ServiceIndexPage, ServicePage, ServicePhrase
+from cms.translations import source_pages
 
 from . import service_csv
 from .service_csv import COLUMNS_BY_NAME, REQUIRED_COLUMNS, CellError
@@ -65,7 +66,7 @@ def _check_header(header, plan) -> list[str]:
 
 
 def _existing_services():
-    index = ServiceIndexPage.objects.first()
+    index = source_pages(ServiceIndexPage.objects.all()).first()
     if index is None:
         return {}
     return {
@@ -190,7 +191,7 @@ def _save_row(index, existing, row, user) -> None:
 
 @transaction.atomic
 def _apply(plan: ImportPlan, user) -> None:
-    index = ServiceIndexPage.objects.get()
+    index = source_pages(ServiceIndexPage.objects.all()).get()
     existing = _existing_services()
     for row in plan.rows:
         if row.action == "unchanged":

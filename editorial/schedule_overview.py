@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from agenda import schedules
 from cms.models import ServicePage
+from cms.translations import source_pages
 
 SCHEDULE_TAB = "#tab-openingstijden"
 CHANGES_DAYS = 60
@@ -21,9 +22,8 @@ class ScheduleRow:
 
 def services_with_hours():
     return (
-        ServicePage.objects.filter(
-            Q(opening_rules__isnull=False) | Q(schedule_exceptions__isnull=False)
-        )
+        source_pages(ServicePage.objects.all())
+        .filter(Q(opening_rules__isnull=False) | Q(schedule_exceptions__isnull=False))
         .distinct()
         .select_related("organisation")
         .prefetch_related("opening_rules", "schedule_exceptions", "places")

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from cms import languages as language_codes
 from cms.models import OrganisationPage, Place, ServicePage, TargetGroup, Theme, WijkPage
 from cms.spreadsheet import safe_row, unescape
+from cms.translations import source_pages
 
 LIST_SEPARATOR = "|"
 YES, NO = "ja", "nee"
@@ -142,7 +144,10 @@ def _parse_bool(raw, nullable):
 
 def _parse_slugs(column, raw):
     slugs = _split(raw)
-    found = {obj.slug: obj for obj in column.related.objects.filter(slug__in=slugs)}
+    candidates = column.related.objects.filter(slug__in=slugs)
+    if issubclass(column.related, Page):
+        candidates = source_pages(candidates)
+    found = {obj.slug: obj for obj in candidates}
     unknown = [slug for slug in slugs if slug not in found]
     if unknown:
         raise CellError(_("Onbekend: %(slugs)s.") % {"slugs": ", ".join(unknown)})
@@ -201,7 +206,8 @@ def parse(column: Column, raw: str):
         except ValueError as error:
             raise CellError(str(error)) from None
     if column.kind == "org":
-        organisation = OrganisationPage.objects.filter(slug=raw).first() if raw else None
+        organisations = source_pages(OrganisationPage.objects.all())
+        organisation = organisations.filter(slug=raw).first() if raw else None
         if organisation is None:
             raise CellError(
                 _("Er is geen organisatie met de korte naam '%(value)s'.") % {"value": raw}
@@ -278,7 +284,7 @@ def export_services(services=None) -> bytes:
 
 def exportable_services():
     return (
-        ServicePage.objects.live()
+        source_pages(ServicePage.objects.live())
         .select_related("organisation", "responsible")
         .prefetch_related("themes", "target_groups", "places", "wijken", "phrases")
         .order_by("slug")

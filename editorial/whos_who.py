@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import LegalFramework, ServicePage, TargetGroup, Theme
 from cms.spreadsheet import safe_row
+from cms.translations import source_pages
 
 MAX_QUERY_LENGTH = 100
 
@@ -161,7 +162,7 @@ class Overview:
 
 def services():
     return (
-        ServicePage.objects.live()
+        source_pages(ServicePage.objects.live())
         .public()
         .select_related("organisation")
         .prefetch_related("themes", "target_groups")

@@ -60,11 +60,14 @@ def results_collection(results) -> dict:
 
 
 def wijken_collection(wijken=None) -> dict:
-    """The boundaries of the live, public wijken (or of the given ones)."""
+    """The boundaries of the live, public wijken (or of the given ones): each wijk once, named
+    and linked in the active language when it is translated."""
     if wijken is None:
         from cms.models import WijkPage
+        from cms.translations import localized, source_pages
 
-        wijken = WijkPage.objects.live().public().order_by("title")
+        every_language = WijkPage.objects.live().public()
+        wijken = localized(source_pages(every_language).order_by("title"), every_language)
     features = [
         {
             "type": "Feature",

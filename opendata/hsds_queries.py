@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from agenda import schedules
 from cms.models import OrganisationPage, ServicePage, TargetGroup, Theme, WijkPage
+from cms.translations import source_pages
 from places import geo, postcodes
 from search import query as search_query
 from search.params import clean_query
@@ -122,8 +123,9 @@ def parse_modified_after(data) -> datetime.datetime | None:
 
 
 def public_services():
+    """Every public service once: the Dutch source (HSDS ids are translation keys)."""
     return (
-        ServicePage.objects.live()
+        source_pages(ServicePage.objects.live())
         .public()
         .select_related("organisation", "organisation__logo")
         .prefetch_related(
@@ -142,7 +144,7 @@ def public_services():
 
 def public_organisations():
     return (
-        OrganisationPage.objects.live()
+        source_pages(OrganisationPage.objects.live())
         .public()
         .select_related("logo")
         .prefetch_related("places")
@@ -236,5 +238,6 @@ def _near(services: list, data) -> list:
 
 
 def _wijk_of(point: geo.Point):
-    areas = ((wijk, wijk.boundary) for wijk in WijkPage.objects.live() if wijk.boundary)
+    wijken = source_pages(WijkPage.objects.live())
+    areas = ((wijk, wijk.boundary) for wijk in wijken if wijk.boundary)
     return geo.find_containing(point, areas)

@@ -187,16 +187,17 @@ def for_page(page, absolute: Absolute) -> dict | None:
     """The JSON-LD document of a page, or ``None`` for pages without one."""
     from cms.models import LoketOverviewPage, OrganisationPage, ServicePage
     from cms.models.pages import walk_in_services
+    from cms.translations import localized
 
     if isinstance(page, ServicePage):
         node = service_node(page, absolute)
     elif isinstance(page, OrganisationPage):
         node = organisation_node(page, absolute, places=True)
-        services = [service_node(s, absolute) for s in page.live_services()]
+        services = [service_node(s, absolute) for s in localized(page.live_services())]
         if services:
             node["makesOffer"] = [{"@type": "Offer", "itemOffered": s} for s in services]
     elif isinstance(page, LoketOverviewPage):
-        items = [service_node(s, absolute) for s in walk_in_services().specific()]
+        items = [service_node(s, absolute) for s in localized(walk_in_services())]
         node = {
             "@type": "ItemList",
             "name": page.title,

@@ -68,8 +68,9 @@ class ActionsColumn(Column):
 
 def _services_explorer_url() -> str:
     from cms.models import ServiceIndexPage
+    from cms.translations import source_pages
 
-    index = ServiceIndexPage.objects.first()
+    index = source_pages(ServiceIndexPage.objects.all()).first()
     return reverse("wagtailadmin_explore", args=[index.pk]) if index else ""
 
 

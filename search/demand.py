@@ -37,8 +37,9 @@ def wijk_of(params: SearchParams) -> str:
     if params.origin is None:
         return ""
     from cms.models import WijkPage
+    from cms.translations import source_pages
 
-    wijken = WijkPage.objects.live().public().only("slug", "boundary")
+    wijken = source_pages(WijkPage.objects.live().public()).only("slug", "boundary")
     return geo.find_containing(params.origin, ((w.slug, w.boundary) for w in wijken)) or ""
 
 

@@ -149,9 +149,13 @@ def now_for(params: SearchParams) -> datetime.datetime:
 def labels() -> dict[str, dict[str, str]]:
     """Names of the facet values, from the CMS (for engines that only return slugs)."""
     from cms.models import TargetGroup, Theme, WijkPage
+    from cms.translations import localized, source_pages
 
+    wijken = localized(
+        source_pages(WijkPage.objects.live()).only("slug", "title", "translation_key")
+    )
     return {
         "thema": dict(Theme.objects.values_list("slug", "name")),
         "doelgroep": dict(TargetGroup.objects.values_list("slug", "name")),
-        "wijk": dict(WijkPage.objects.live().values_list("slug", "title")),
+        "wijk": {wijk.slug: wijk.title for wijk in wijken},
     }

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import api, feeds, views
+from cms.sitemap import SITEMAPS
 from editorial.views.explorer import explore_or_edit
 from editorial.views.public import admin_login
 from kaart import urls as kaart_urls
@@ -31,7 +32,7 @@ urlpatterns = [
     path("api/openapi.json", own_openapi, name="openapi"),
     path("api/hsds/", include("opendata.urls")),
     path("api/", include(api.urlpatterns)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}),
     path("health/", health, name="health"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("huisstijl.css", views.brand_css, name="brand-css"),

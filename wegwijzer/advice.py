@@ -3,6 +3,7 @@ walk-in loket with its next session, and the sleutelpersonen of the resident's w
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import math
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from agenda import wording
+from cms.translations import localized_page
 from places import geo
 from search import query
 from search.types import ResultItem, SearchParams
@@ -120,8 +122,9 @@ def wijk_at(point: geo.Point | None):
     """The wijk whose boundary contains the point (postcode centre), or None."""
     from cms.models import WijkPage
     from cms.models.wijken import wijk_at as lookup
+    from cms.translations import source_pages
 
-    return lookup(point, WijkPage.objects.live().public())
+    return lookup(point, source_pages(WijkPage.objects.live().public()))
 
 
 def build_advice(
@@ -138,13 +141,17 @@ def build_advice(
         result = query.run(params, record=False)
         broadened = True
     point = choices.location.point if choices.location else None
-    wijk = wijk_at(point)
+    # Chosen among the Dutch sources; shown in the resident's language when translated.
+    wijk = localized_page(wijk_at(point))
+    loket = nearest_loket(point, choices.themes, now, choices.target_groups)
+    if loket is not None:
+        loket = dataclasses.replace(loket, service=localized_page(loket.service))
     return Advice(
         services=result.results,
         total=result.count,
         broadened=broadened,
         search_query=_search_query(params, choices.postcode if choices.location else ""),
-        loket=nearest_loket(point, choices.themes, now, choices.target_groups),
+        loket=loket,
         wijk=wijk,
         sleutelpersonen=list(wijk.sleutelpersonen.all()) if wijk else [],
         urgent=urgent_help(site_settings, now) if choices.urgent and site_settings else None,

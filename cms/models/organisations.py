@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import translations
+
 
 class OrganisationIndexPage(Page):
     intro = models.TextField(_("inleiding"), blank=True)
@@ -22,9 +24,9 @@ class OrganisationIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = (
-            OrganisationPage.objects.child_of(self).live().specific().order_by("title")
-        )
+        source = translations.source_of(self)
+        organisations = OrganisationPage.objects.child_of(source).live().order_by("title")
+        context["organisations"] = translations.localized(organisations)
         return context
 
 
@@ -66,14 +68,22 @@ class OrganisationPage(Page):
         verbose_name_plural = _("aanbieders")
 
     def live_services(self):
+        """The Dutch services of this organisation (also asked of its translation)."""
         return (
-            self.services.live()
+            translations.source_pages(translations.source_of(self).services.live())
             .select_related("organisation")
             .prefetch_related("places")
             .order_by("title")
         )
 
     def get_context(self, request, *args, **kwargs):
+        from .services import ServicePage
+
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = self.live_services()
+        context["services"] = translations.localized(
+            self.live_services(),
+            within=ServicePage.objects.live()
+            .select_related("organisation")
+            .prefetch_related("places"),
+        )
         return context

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from agenda import schedules
 from cms.blocks import BaseStreamBlock
+from cms.translations import localized, localized_page, source_pages
 
 from .taxonomy import Theme
 
@@ -32,14 +33,23 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = Theme.objects.all()
-        context["service_index"] = ServiceIndexPage.objects.live().first()
+        context["service_index"] = localized_page(
+            source_pages(ServiceIndexPage.objects.live()).first()
+        )
         context["loketten_today"] = loketten_today()
-        context["loket_overview"] = LoketOverviewPage.objects.live().first()
+        context["loket_overview"] = localized_page(
+            source_pages(LoketOverviewPage.objects.live()).first()
+        )
         return context
 
 
 def loket_services():
-    """Live services that have opening hours, alphabetically."""
+    """Live services that have opening hours, alphabetically (the Dutch sources: a
+    translation is shown in their place with ``cms.translations.localized``)."""
+    return source_pages(loket_services_in_every_language())
+
+
+def loket_services_in_every_language():
     from .services import ServicePage
 
     return (
@@ -73,7 +83,8 @@ def walk_in_services():
 
 
 def loketten_today(now=None):
-    """(service, sessions today) for every loket with a session later today."""
+    """(service, sessions today) for every loket with a session later today; the service in
+    the active language when it is translated (the hours are the Dutch source's)."""
     now = now or timezone.now()
     today = now.astimezone(schedules.TIMEZONE).date()
     result = []
@@ -81,7 +92,8 @@ def loketten_today(now=None):
         sessions = [s for s in schedules.sessions_on(service.schedule(), today) if s.end > now]
         if sessions:
             result.append((service, sessions))
-    return result
+    shown = localized([service for service, _sessions in result])
+    return [(page, sessions) for page, (_service, sessions) in zip(shown, result, strict=True)]
 
 
 class LoketOverviewPage(Page):
@@ -105,6 +117,7 @@ class LoketOverviewPage(Page):
         found = walk_in.walk_in_list(
             walk_in_services(), timezone.now(), request.GET.get("postcode", "")
         )
+        found = walk_in.with_services(found, localized(p.service for p in found.points))
         context["walk_in"] = found
         context["loketten"] = found.points
         return context

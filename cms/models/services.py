@@ -23,10 +23,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from agenda import schedules
 from cms import access, page_actions, paging
 from cms import languages as language_codes
+from cms import translations as page_translations
 from cms.blocks import BaseStreamBlock
 
 from .schedules import OpeningRule, ScheduleException
@@ -72,19 +74,24 @@ class ServiceIndexPage(RoutablePageMixin, Page):
 
     PAGE_SIZE = 50
 
+    @staticmethod
+    def _live_services():
+        return ServicePage.objects.live().select_related("organisation").prefetch_related("places")
+
     def services(self):
-        return (
-            ServicePage.objects.child_of(self)
-            .live()
-            .select_related("organisation")
-            .prefetch_related("places")
-            .order_by("title")
-        )
+        """The Dutch services (also on a translation of this page: every service once)."""
+        source = page_translations.source_of(self)
+        return self._live_services().child_of(source).order_by("title")
+
+    def _page_of(self, request, services):
+        number = paging.page_number(request.GET.get("pagina"))
+        found = paging.paginate(services, number, self.PAGE_SIZE)
+        found.items = page_translations.localized(found.items, within=self._live_services())
+        return found
 
     @path("")
     def index_route(self, request):
-        number = paging.page_number(request.GET.get("pagina"))
-        services = paging.paginate(self.services(), number, self.PAGE_SIZE)
+        services = self._page_of(request, self.services())
         return self.render(
             request, context_overrides={"services": services.items, "services_page": services}
         )
@@ -92,8 +99,7 @@ class ServiceIndexPage(RoutablePageMixin, Page):
     @path("thema/<slug:theme_slug>/")
     def theme_route(self, request, theme_slug):
         theme = get_object_or_404(Theme, slug=theme_slug)
-        number = paging.page_number(request.GET.get("pagina"))
-        services = paging.paginate(self.services().filter(themes=theme), number, self.PAGE_SIZE)
+        services = self._page_of(request, self.services().filter(themes=theme))
         return self.render(
             request,
             template="cms/theme_page.html",
@@ -333,6 +339,20 @@ class ServicePage(RoutablePageMixin, Page):
     subpage_types = []
     template = "cms/service_page.html"
     base_form_class = ServicePageForm
+
+    # wagtail-localize: what is the same in every language is copied from the Dutch page at
+    # every update of a translation, never offered for translation (a translator cannot
+    # retype it wrongly). Texts (title, summary, body, accessibility notes, the professional
+    # texts) are translated; e-mail, web address and choices are synchronised by default.
+    override_translatable_fields = [
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("contact_person_name", overridable=False),
+        SynchronizedField("contact_person_phone", overridable=False),
+        SynchronizedField("opening_rules", overridable=False),
+        SynchronizedField("schedule_exceptions", overridable=False),
+        SynchronizedField("closed_on_public_holidays", overridable=False),
+        SynchronizedField("last_checked", overridable=False),
+    ]
 
     class Meta:
         verbose_name = _("voorziening")

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms import translations
 from cms.boundary_map import BOUNDARY_PERMISSION, BoundaryMapPanel, BoundaryMapWidget
 from places import geo
 
@@ -23,11 +24,9 @@ def wijk_at(point: geo.Point | None, wijken=None):
     ``wijken``: where to look (default: every live Dutch wijk; a translation has the same
     boundary and is not a second wijk).
     """
-    from cms.translations import source_pages
-
     if point is None:
         return None
-    candidates = source_pages(WijkPage.objects.live()) if wijken is None else wijken
+    candidates = translations.source_pages(WijkPage.objects.live()) if wijken is None else wijken
     return geo.find_containing(point, ((w, w.boundary) for w in candidates if w.boundary))
 
 
@@ -45,7 +44,9 @@ class WijkIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["wijken"] = WijkPage.objects.child_of(self).live().specific().order_by("title")
+        source = translations.source_of(self)
+        wijken = WijkPage.objects.child_of(source).live().order_by("title")
+        context["wijken"] = translations.localized(wijken)
         return context
 
 
@@ -130,11 +131,13 @@ class WijkPage(Page):
         return geo.centroid(self.boundary)
 
     def live_services(self):
+        """The Dutch services for this wijk (also asked of its translation)."""
         from .services import ServicePage
 
+        wijk = translations.source_of(self)
         return (
-            ServicePage.objects.live()
-            .filter(models.Q(wijken=self) | models.Q(places__wijk=self))
+            translations.source_pages(ServicePage.objects.live())
+            .filter(models.Q(wijken=wijk) | models.Q(places__wijk=wijk))
             .distinct()
             .select_related("organisation")
             .prefetch_related("places")
@@ -142,11 +145,18 @@ class WijkPage(Page):
         )
 
     def meeting_places(self):
-        return self.places.order_by("name")
+        return translations.source_of(self).places.order_by("name")
 
     def get_context(self, request, *args, **kwargs):
+        from .services import ServicePage
+
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = self.live_services()
+        context["services"] = translations.localized(
+            self.live_services(),
+            within=ServicePage.objects.live()
+            .select_related("organisation")
+            .prefetch_related("places"),
+        )
         context["sleutelpersonen"] = self.sleutelpersonen.all()
         context["meeting_places"] = self.meeting_places()
         return context

@@ -120,8 +120,9 @@ def _service_index(context):
     if cached is not False:
         return cached
     from cms.models import ServiceIndexPage
+    from cms.translations import localized_page, source_pages
 
-    index = ServiceIndexPage.objects.live().first()
+    index = localized_page(source_pages(ServiceIndexPage.objects.live()).first())
     if request is not None:
         request._kaart_service_index = index
     return index

@@ -157,10 +157,11 @@ def review(period: Period, today: datetime.date | None = None) -> Section:
     from wagtail.models import PageLogEntry
 
     from cms.models import ServicePage
+    from cms.translations import source_pages
     from editorial.freshness import CHECKED_ACTION
 
     today = today or timezone.localdate()
-    services = ServicePage.objects.live().prefetch_related("themes")
+    services = source_pages(ServicePage.objects.live()).prefetch_related("themes")
     on_time: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     total_on_time = total = 0
     for service in services:

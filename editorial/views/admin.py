@@ -17,6 +17,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from cms.access import can_see_professional_fields
 from cms.models import ServiceIndexPage, ServicePage
+from cms.translations import source_pages
 from editorial import feedback, freshness, importer, service_csv
 from editorial.forms import ImportForm
 from editorial.views.guarded import Guarded
@@ -26,7 +27,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 def may_bulk_edit(user) -> bool:
     """Who may create and publish services (and see professional fields) may import/export."""
-    index = ServiceIndexPage.objects.first()
+    index = source_pages(ServiceIndexPage.objects.all()).first()
     if index is None or not can_see_professional_fields(user):
         return False
     perms = index.permissions_for_user(user)

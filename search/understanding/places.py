@@ -57,6 +57,7 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 def build_gazetteer() -> dict[tuple[str, ...], PlaceHit]:
     from cms.models import Place, WijkPage
+    from cms.translations import source_pages
 
     entries: dict[tuple[str, ...], list[tuple[str, str, geo.Point, str]]] = {}
 
@@ -64,7 +65,7 @@ def build_gazetteer() -> dict[tuple[str, ...], PlaceHit]:
         if phrase and not (len(phrase) == 1 and phrase[0] in analysis.stopwords()):
             entries.setdefault(phrase, []).append((name, kind, point, wijk))
 
-    for wijk in WijkPage.objects.live().only("title", "slug", "town", "boundary"):
+    for wijk in source_pages(WijkPage.objects.live()).only("title", "slug", "town", "boundary"):
         if not wijk.boundary:
             continue
         point = geo.centroid(wijk.boundary)
@@ -96,8 +97,11 @@ _cache: dict = {"key": None, "gazetteer": {}}
 
 def _version() -> tuple:
     from cms.models import Place, WijkPage
+    from cms.translations import source_pages
 
-    wijken = WijkPage.objects.live().aggregate(n=Count("pk"), at=Max("last_published_at"))
+    wijken = source_pages(WijkPage.objects.live()).aggregate(
+        n=Count("pk"), at=Max("last_published_at")
+    )
     places = Place.objects.aggregate(n=Count("pk"), top=Max("pk"))
     return (*wijken.values(), *places.values())
 

@@ -42,9 +42,10 @@ class Command(BaseCommand):
 
     def _link_organisation(self, user, slug):
         from cms.models import OrganisationPage
+        from cms.translations import source_pages
         from editorial.models import ProviderAccount
 
-        organisation = OrganisationPage.objects.filter(slug=slug).first()
+        organisation = source_pages(OrganisationPage.objects.filter(slug=slug)).first()
         if organisation:
             ProviderAccount.objects.get_or_create(
                 user=user, defaults={"organisation": organisation}
