@@ -36,12 +36,15 @@ node_modules/.installed: package.json package-lock.json
 node-modules: node_modules/.installed
 
 ## make run: install, migrate, load the demo data into an empty database, build the search
-## index and serve on http://127.0.0.1:$(PORT). Safe to run again.
+## index and serve on http://127.0.0.1:$(PORT), with the background worker beside it (search
+## reindex after a change that reaches many services); both stop together. Safe to run again.
 run: install node-modules
 	$(DJANGO) migrate --no-input
 	$(DJANGO) load_demo_data --if-empty
 	$(DJANGO) create_dev_users
 	$(DJANGO) rebuild_search_index
+	$(DJANGO) db_worker --backend background --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(DJANGO) runserver 127.0.0.1:$(PORT)
 
 ## make test: install what the tests need and run the whole suite.

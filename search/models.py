@@ -10,12 +10,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .elsewhere.models import ElsewhereTopic
+from .pending import PendingReindex
 from .record import STORED, TEXT_CLASSES, Kind
 from .synonyms import Synonym
 
 __all__ = [
     "ElsewhereTopic",
     "IndexState",
+    "PendingReindex",
     "SearchDemand",
     "SearchEntry",
     "Synonym",

@@ -1,6 +1,8 @@
 """Signal receivers that keep the search indexes current. Connected in ``SearchConfig.ready``.
 
-``cms`` knows nothing about search: everything is subscribed from here.
+``cms`` knows nothing about search: everything is subscribed from here. A change to one
+service is indexed at once; a change that reaches several services is queued for the
+background worker (``search.queue``), so the editor's save returns at once.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from cms.models import OrganisationPage, Place, ServicePage, TargetGroup, Theme, WijkPage
 from cms.signals import places_moved as places_moved_signal
 
-from . import indexing
+from . import indexing, queue
 from .synonyms import Synonym
 
 UID = "search-index"
@@ -23,27 +25,29 @@ def _services_below(page):
     return ServicePage.objects.descendant_of(page, inclusive=True)
 
 
+def _later(services) -> None:
+    queue.reindex_later(services.values_list("pk", flat=True))
+
+
 def page_changed(sender, instance, **kwargs):
     """Published or unpublished: the page itself, or the services that show its data."""
     if isinstance(instance, ServicePage):
         indexing.index_page(instance)
     elif isinstance(instance, OrganisationPage):
-        indexing.reindex_pages(instance.services.all())
+        _later(instance.services.all())
     elif isinstance(instance, WijkPage):
         # Its name shows with the services that name it or have a place in it. Places that
         # moved to another wijk arrive through ``places_moved``, in whatever order.
-        indexing.reindex_pages(
-            ServicePage.objects.filter(Q(wijken=instance) | Q(places__wijk=instance)).distinct()
-        )
+        _later(ServicePage.objects.filter(Q(wijken=instance) | Q(places__wijk=instance)))
 
 
 def places_moved(sender, place_ids, **kwargs):
-    indexing.reindex_pages(ServicePage.objects.filter(places__in=place_ids).distinct())
+    _later(ServicePage.objects.filter(places__in=place_ids))
 
 
 def urls_changed(sender, instance, **kwargs):
     """Moved, or a slug above changed: every service below has a new URL."""
-    indexing.reindex_pages(_services_below(instance))
+    _later(_services_below(instance))
 
 
 def service_deleted(sender, instance, **kwargs):
@@ -64,7 +68,7 @@ def _related_services(instance):
 
 
 def snippet_saved(sender, instance, **kwargs):
-    indexing.reindex_pages(_related_services(instance))
+    _later(_related_services(instance))
 
 
 def snippet_deleting(sender, instance, **kwargs):
@@ -72,14 +76,19 @@ def snippet_deleting(sender, instance, **kwargs):
 
 
 def snippet_deleted(sender, instance, **kwargs):
-    ids = getattr(instance, "_search_page_ids", [])
-    indexing.reindex_pages(ServicePage.objects.filter(pk__in=ids))
+    queue.reindex_later(getattr(instance, "_search_page_ids", []))
 
 
-def restriction_changed(sender, instance, **kwargs):
+def restriction_changed(sender, instance, signal, **kwargs):
+    """A restriction added or changed takes the services below out of search at once (they
+    may have become private); the worker puts back those still public."""
     page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:
-        indexing.reindex_pages(_services_below(page))
+    if page is None:
+        return
+    ids = list(_services_below(page).values_list("pk", flat=True))
+    if signal is post_save:
+        indexing.remove_pages(ids)
+    queue.reindex_later(ids)
 
 
 def synonyms_changed(sender, instance, **kwargs):

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "leaflet",
+    "django_tasks",
+    "django_tasks_db",
     # django.contrib.admin is deliberately left out: Wagtail does not need it, and with it
     # installed django-leaflet imports GeoDjango, which needs the GDAL system library.
     "django.contrib.auth",
@@ -164,6 +166,15 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_CONNECT_TIMEOUT = float(os.environ.get("ELASTICSEARCH_CONNECT_TIMEOUT", "0.5"))
 # After a failure the cluster is skipped this many seconds, then tried again.
 ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "30"))
+
+# Background tasks (django-tasks, Django's tasks backport). Wagtail's own small tasks stay in
+# the request ("default"); the search reindex after a change that reaches many services goes
+# to "background", a queue in the database run by `manage.py db_worker --backend background`
+# (search/queue.py; `make run` starts it, deploy/sociale-kaart-worker.service in production).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Online geocoding of addresses (geopy) is off unless switched on; the offline postcode
 # table always works.

@@ -19,3 +19,6 @@ if not os.environ.get("DATABASE_URL"):
 # The suite searches embedded; the live tests marked `cluster` point these at a node themselves.
 OPENSEARCH_URL = ""
 ELASTICSEARCH_URL = ""
+# Changes that reach many services are indexed right away in tests (the suite checks what
+# a change does, not when); tests/search/test_queue.py runs the real database queue and worker.
+TASKS = {**TASKS, "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F405

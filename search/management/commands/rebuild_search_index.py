@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing
+from search import indexing, queue
 from search.engines.cluster import transport
 
 
@@ -26,6 +26,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Embedded index: {report.services} services in {report.embedded_seconds:.2f} s."
         )
+        # Changes queued meanwhile (or while no worker ran) are indexed, and the table emptied.
+        self.stdout.write(f"Waiting changes indexed: {queue.process_pending()}.")
         if not use_elastic:
             if not configured:
                 self.stdout.write(
