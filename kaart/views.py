@@ -12,7 +12,7 @@ from cms.responses import json_response
 from search import query
 from search.params import ParamError, parse
 
-from . import config, features
+from . import config, features, page_data
 
 # The map shows every result at once (no pages); more than this is never useful on a map.
 MAP_LIMIT = 500
@@ -45,8 +45,8 @@ def map_page(request):
         postcode=parsed.postcode,
         warnings=parsed.warnings,
         config=config.map_config(params.origin),
-        features=collection,
-        wijken=features.wijken_collection(),
+        features=page_data.compact_places(collection),
+        wijken=page_data.compact_boundaries(features.wijken_collection()),
         place_count=len(collection["features"]),
         mapped_count=len(mapped),
         unmapped_count=len(result.results) - len(mapped),
