@@ -12,7 +12,7 @@ from cms.responses import json_response
 from search import query
 from search.params import ParamError, parse
 
-from . import config, features
+from . import config, features, page_data
 
 # The map shows at most this many services at once; beyond it the resident narrows the
 # question down or pages on (``pagina``), and the page and the GeoJSON say so.
@@ -57,8 +57,8 @@ def map_page(request):
         postcode=parsed.postcode,
         warnings=parsed.warnings,
         config=config.map_config(params.origin),
-        features=collection,
-        wijken=features.wijken_collection(),
+        features=page_data.compact_places(collection),
+        wijken=page_data.compact_boundaries(features.wijken_collection()),
         place_count=len(collection["features"]),
         mapped_count=len(mapped),
         unmapped_count=len(result.results) - len(mapped),

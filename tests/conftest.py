@@ -40,3 +40,12 @@ def demo_db(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_catalogue()
     yield
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker):
+    """The live demo site (tests/live_site.py): one server for the browser and contract tests."""
+    from tests.live_site import demo_live_server
+
+    with demo_live_server(django_db_blocker) as server:
+        yield server

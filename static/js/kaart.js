@@ -1,8 +1,8 @@
 // The /kaart/ page: the map beside the list. Both come from the same search (the URL holds
 // the state), so this only draws what the server already listed. Leaflet is loaded only when
 // the map is in view: beside the list on a wide screen, after "Kaart" on a phone (where the
-// server-rendered list is the first screen and needs no map script at all).
-import { buildMap } from "./map/build.js";
+// server-rendered list is the first screen and needs no map script at all); the map's own
+// modules load together with Leaflet.
 import { loadLeaflet, readJson } from "./map/loader.js";
 
 const container = document.querySelector("[data-map]");
@@ -10,15 +10,19 @@ const container = document.querySelector("[data-map]");
 async function start() {
   const config = readJson(container.dataset.config);
   const boundariesToggle = document.querySelector("[data-map-boundaries]");
-  let L;
+  let L, buildMap, placesCollection;
   try {
-    L = await loadLeaflet(config.assets);
+    [L, { buildMap }, { placesCollection }] = await Promise.all([
+      loadLeaflet(config.assets),
+      import("./map/build.js"),
+      import("./map/compact.js"),
+    ]);
   } catch {
     container.hidden = true;
     return;
   }
   const view = buildMap(L, container, config, {
-    features: readJson(container.dataset.features),
+    features: placesCollection(readJson(container.dataset.features)),
     boundaries: readJson(container.dataset.boundaries),
     showBoundaries: boundariesToggle?.checked,
   });

@@ -105,14 +105,7 @@ def test_performance_is_at_least_095(reports, name):
         key: report["audits"][key]["displayValue"]
         for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
     }
-    assert score >= FLOOR.get(name, 0.95), (name, score, metrics)
-
-
-# On a phone /kaart/ shows the server-rendered list first and loads Leaflet only when the map
-# comes into view (static/js/kaart.js): no map script in the first load any more. It still
-# measured 0.95, 0.95, 0.94 in three runs (a layout shift of 0.11 whose source is not found
-# yet), so its floor stays lower until that is fixed; the other four pages keep 0.95.
-FLOOR = {"kaart": 0.9}
+    assert score >= 0.95, (name, score, metrics)
 
 
 @pytest.mark.parametrize("name", PAGES)

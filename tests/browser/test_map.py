@@ -66,8 +66,10 @@ def test_list_and_map_share_the_query(page):
         "(items) => items.map((item) => item.dataset.mapItem)"
     )
     mapped = page.evaluate(
-        "JSON.parse(document.getElementById('kaart-plekken').textContent).features"
-        ".map((f) => f.properties.slug)"
+        """() => {
+            const data = JSON.parse(document.getElementById('kaart-plekken').textContent);
+            return data.places.map(([service]) => data.services[service].slug);
+        }"""
     )
     assert listed and set(mapped) <= set(listed)
     api = page.request.get("/api/kaart.geojson?q=ik+heb+schulden").json()

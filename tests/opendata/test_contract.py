@@ -17,7 +17,6 @@ from schemathesis.checks import (
 
 from opendata.own_api import openapi_document
 from tests.opendata.hsds_validation import bundled_openapi
-from tests.opendata.live import live_site  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.contract
 
@@ -37,7 +36,7 @@ OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.label)
-def test_own_api_matches_its_openapi_document(operation, live_site):  # noqa: F811
+def test_own_api_matches_its_openapi_document(operation, live_site):
     @given(case=operation.as_strategy())
     @settings(
         max_examples=25,
@@ -58,7 +57,7 @@ HSDS_OPERATIONS = [result.ok() for result in HSDS_SCHEMA.get_all_operations()]
 
 
 @pytest.mark.parametrize("operation", HSDS_OPERATIONS, ids=lambda op: op.label)
-def test_hsds_api_matches_the_hsds_openapi_document(operation, live_site):  # noqa: F811
+def test_hsds_api_matches_the_hsds_openapi_document(operation, live_site):
     @given(case=operation.as_strategy())
     @settings(
         max_examples=20,
@@ -73,7 +72,7 @@ def test_hsds_api_matches_the_hsds_openapi_document(operation, live_site):  # no
     check()
 
 
-def test_the_document_covers_every_public_endpoint_and_real_data(live_site):  # noqa: F811
+def test_the_document_covers_every_public_endpoint_and_real_data(live_site):
     document = requests.get(f"{live_site.url}/api/openapi.json", timeout=10).json()
     assert document["paths"] == openapi_document()["paths"]
     assert document["openapi"] == "3.1.0"
