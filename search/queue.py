@@ -25,7 +25,7 @@ from django_tasks import task
 from . import indexing
 from .engines.embedded import engine as embedded
 from .pending import PendingReindex
-from .record import build_record, indexable_services
+from .record import build_record, english_translations, indexable_services
 
 BACKEND = "background"
 INLINE_LIMIT = 1
@@ -39,8 +39,15 @@ def reindex_ids(page_ids: Iterable[int]) -> int:
     ids = set(page_ids)
     if not ids:
         return 0
-    pages = indexable_services().filter(pk__in=ids)
-    records = [r for r in (build_record(p, checked=True) for p in pages) if r]
+    pages = list(indexable_services().filter(pk__in=ids))
+    english = english_translations(p.translation_key for p in pages)
+    records = [
+        r
+        for r in (
+            build_record(p, checked=True, english=english.get(p.translation_key)) for p in pages
+        )
+        if r
+    ]
     embedded.index(records)
     indexing.remove_pages(ids - {r.page_id for r in records})
     if records and indexing._elastic_enabled():

@@ -253,8 +253,9 @@ def indexable_services():
     )
 
 
-def english_translations() -> dict:
-    """translation_key -> the live, public English translation of a service, in bulk."""
+def english_translations(keys=None) -> dict:
+    """translation_key -> the live, public English translation of a service, in bulk
+    (of the services with these translation keys, or of all)."""
     from cms.models import ServicePage
 
     pages = (
@@ -263,6 +264,8 @@ def english_translations() -> dict:
         .filter(locale__language_code="en")
         .prefetch_related("phrases")
     )
+    if keys is not None:
+        pages = pages.filter(translation_key__in=list(keys))
     return {page.translation_key: page for page in pages}
 
 
