@@ -82,15 +82,27 @@ class RebuildReport:
     elastic_error: str | None = None
 
 
+REBUILD_CHUNK = 500  # pages (with their prefetched relations) in memory at a time
+
+
+def _records():
+    """The record of every indexable service, streamed page chunk by page chunk."""
+    for page in indexable_services().iterator(chunk_size=REBUILD_CHUNK):
+        record = build_record(page, checked=True)
+        if record is not None:
+            yield record
+
+
 def rebuild(*, elastic: bool | None = None) -> RebuildReport:
     """Rebuild the embedded index and, when configured, Elasticsearch (via a new index)."""
     started = time.perf_counter()
-    records: list[ServiceRecord] = [
-        r for r in (build_record(p, checked=True) for p in indexable_services()) if r
-    ]
+    to_cluster = elastic if elastic is not None else _elastic_enabled()
+    records: Iterable[ServiceRecord] = _records()
+    if to_cluster:  # the cluster is written from the same records afterwards
+        records = list(records)
     count = embedded.rebuild(records)
     report = RebuildReport(services=count, embedded_seconds=time.perf_counter() - started)
-    if elastic if elastic is not None else _elastic_enabled():
+    if to_cluster:
         from .engines.cluster import engine as es
 
         started = time.perf_counter()

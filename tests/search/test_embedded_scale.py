@@ -1,6 +1,6 @@
 """The embedded engine stays cheap as the catalogue grows: one edit never reloads the whole
-snapshot, other processes see an edit through the version counter, and the distance cache
-keeps what an edit did not touch."""
+snapshot (the new snapshot shares every untouched document), other processes see an edit
+through the version counter, and the distance cache keeps what an edit did not touch."""
 
 import pytest
 
@@ -35,7 +35,8 @@ def test_one_edit_updates_the_snapshot_without_reloading_it(build):
 
     assert found("fietsenmaker") == ["geld"]
     after = snapshot.current()
-    assert after is before  # the same snapshot, brought up to date
+    assert after is not before  # a new snapshot: searches still holding the old one go on
+    assert "fietsenmak" not in " ".join(before.postings)
     edited_id = next(i for i, d in after.docs.items() if d.slug == "geld")
     # Every other service is still the very same object: nothing was reloaded.
     assert all(after.docs[i] is doc for i, doc in untouched.items() if i != edited_id)
@@ -53,7 +54,7 @@ def test_another_process_sees_an_edit_through_the_version_counter(build):
     edited.save_revision().publish()
 
     seen = other.version
-    other.refresh()
+    other = other.refresh()
     assert other.version != seen
     assert any(t.startswith("fietsenmak") for t in other.postings)
     assert snapshot.current().version == other.version
@@ -72,9 +73,10 @@ def test_an_edit_keeps_the_cached_distances_of_other_services(build):
 
     pages[0].summary = "Nu ook op zaterdag."
     pages[0].save_revision().publish()
-    assert snapshot.current() is snap  # brought up to date in place
+    newer = snapshot.current()
+    assert all(newer.docs[i] is snap.docs[i] for i in snap.docs if i != edited_id)
 
-    cache = snap._distances[(origin.lat, origin.lon)]
+    cache = newer._distances[(origin.lat, origin.lon)]
     assert edited_id not in cache  # its place may have changed: measured again when asked
     assert kept <= set(cache)  # the others keep their distance
     assert len(found("taalcafe", origin=origin)) == 4
