@@ -30,6 +30,10 @@ WIJK_PREFERENCE = 1.2
 TIME_PREFERENCE = 1.3
 NEAR_M = 1500.0  # browsing by a place: services with a place this close
 PHRASE_CANDIDATES = 200
+# Bounded candidates: of a term found in more services than this, only the services where
+# it weighs most are candidates (the union over the question's terms is scored exactly).
+# A catalogue where no term is that common is scored in full.
+CANDIDATE_DEPTH = 1000
 # Exact before synonym: a synonym-only match of a concept scores at most this share of the
 # best exact match of the same concept.
 SYNONYM_CAP = 0.8
@@ -96,6 +100,18 @@ def score(
     return result
 
 
+def bounded_candidates(query: AnalysedQuery, snapshot: Snapshot) -> set[int] | None:
+    """The services worth scoring: per term of the question (every alternative), the
+    ``CANDIDATE_DEPTH`` where it weighs most. None: no term is that common, score all."""
+    terms = {t for t in query.terms if t in snapshot.postings}
+    if all(len(snapshot.postings[t][0]) <= CANDIDATE_DEPTH for t in terms):
+        return None
+    found: set[int] = set()
+    for term in terms:
+        found.update(snapshot.top_ids(term, CANDIDATE_DEPTH))
+    return found
+
+
 def _generic_cut(snapshot: Snapshot) -> float:
     n = len(snapshot.docs)
     return GENERIC_SHARE * n if n >= MIN_GENERIC_DOCS else float("inf")
@@ -115,9 +131,10 @@ def _best_of_single(best: dict, postings, factor: float, candidates: set | None)
                 best[doc_id] = value
         return
     for doc_id, weight in zip(*postings, strict=True):
-        value = factor * weight
-        if value > get(doc_id, 0.0) and doc_id in candidates:
-            best[doc_id] = value
+        if doc_id in candidates:
+            value = factor * weight
+            if value > get(doc_id, 0.0):
+                best[doc_id] = value
 
 
 def _best_of_group(

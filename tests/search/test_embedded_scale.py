@@ -80,3 +80,48 @@ def test_an_edit_keeps_the_cached_distances_of_other_services(build):
     assert edited_id not in cache  # its place may have changed: measured again when asked
     assert kept <= set(cache)  # the others keep their distance
     assert len(found("taalcafe", origin=origin)) == 4
+
+
+def _filler_entries(count: int) -> None:
+    """Many services that all say the common words of the question ("hulp", "geld") and
+    weigh them heavily, but never the specific one: rows in the real index table, each for
+    a real (bare) page."""
+    from wagtail.models import Page
+
+    from search.engines.embedded.engine import entry_values
+    from search.models import IndexState, SearchEntry
+    from search.record import ServiceRecord
+
+    root = Page.get_first_root_node()
+    entries = []
+    for i in range(count):
+        page = root.add_child(instance=Page(title=f"Vulling {i}", slug=f"vulling-{i}"))
+        record = ServiceRecord(
+            page_id=page.pk,
+            slug=page.slug,
+            title=f"Hulp en geld {i}",
+            summary="Hulp met geld, hulp met geld: wij geven hulp en geld.",
+            helps_with=["hulp met geld"],
+        )
+        entries.append(SearchEntry(page_id=page.pk, **entry_values(record)))
+    SearchEntry.objects.bulk_create(entries)
+    IndexState.bump()
+
+
+def test_a_relevant_service_comes_first_among_many_that_share_its_common_words(build, monkeypatch):
+    """The candidate bound bites (a depth of 40 against 300 fillers stands for 1,000 against
+    a regional catalogue), yet the service that answers the question comes first."""
+    from search import expansion, ranking, synonyms
+
+    monkeypatch.setattr(ranking, "CANDIDATE_DEPTH", 40)
+    build.service("schulden", "Schuldhulp", summary="Hulp bij schulden en geld.")
+    _filler_entries(300)
+    question = "hulp bij schulden en geld"
+
+    snap = snapshot.current()
+    vocabulary = synonyms.current_map()
+    analysed = expansion.expand(question, vocabulary, snap.knowledge(vocabulary))
+    candidates = ranking.bounded_candidates(analysed, snap)
+    assert candidates is not None and len(candidates) < 300  # the bound does bite
+
+    assert found(question)[0] == "schulden"

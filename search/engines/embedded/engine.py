@@ -135,7 +135,8 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
     if analysis.content_words(params.q):
         vocabulary = synonyms.current_map()
         query = expansion.expand(params.q, vocabulary, snap.knowledge(vocabulary))
-        scores = ranking.above_threshold(ranking.score(query, snap))
+        candidates = ranking.bounded_candidates(query, snap)
+        scores = ranking.above_threshold(ranking.score(query, snap, candidates))
     elif params.q.strip() and not params.has_filters and params.origin is None:
         scores = {}  # only signs or emoji: nothing to look for
     else:

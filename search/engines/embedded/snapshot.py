@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import gc
+import heapq
 import json
 import math
 import threading
@@ -223,6 +224,7 @@ class Snapshot:
         self._knowledge: tuple | None = None
         self._suggestions: list[tuple[str, str, float]] | None = None
         self._distances: dict[tuple[float, float], dict[int, float | None]] = {}
+        self._tops: dict[tuple[str, int], frozenset[int]] = {}
         self._lock = threading.Lock()  # only for the lazily built parts below
 
     # ------------------------------------------------------------------ refreshing
@@ -365,6 +367,18 @@ class Snapshot:
     def token_id(self, term: str) -> int:
         """The number of a token in phrase sequences (-1: no document has it)."""
         return _interner.ids.get(term, -1)
+
+    def top_ids(self, term: str, depth: int):
+        """The ids of the ``depth`` documents where the term weighs most (all when fewer)."""
+        ids, weights = self.postings[term]
+        if len(ids) <= depth:
+            return ids
+        key = (term, depth)
+        top = self._tops.get(key)
+        if top is None:
+            best = heapq.nlargest(depth, range(len(ids)), key=weights.__getitem__)
+            top = self._tops[key] = frozenset(ids[i] for i in best)
+        return top
 
     def records(self, ids) -> dict[int, ServiceRecord]:
         """The full public records of some documents, read from the index table."""
