@@ -1,11 +1,13 @@
 """The embedded engine: our own index table, full-text candidates, Python ranking.
 
 Needs no server. Writing: ``index_record`` / ``remove`` keep ``SearchEntry`` (and through it
-the full-text index) in step with the CMS. Reading: ``search`` ranks with ``ranking`` straight
-over the postings of the in-process ``snapshot``. The snapshot holds the same pre-analysed
-tokens as the full-text index and is brought in step with the table through the version counter
-(``IndexState``) before every search, so a separate full-text candidate query would only repeat
-what the postings already say (at 20,000 services it was up to two thirds of a search).
+the full-text index) in step with the CMS. Reading: ``search`` ranks with ``ranking`` over
+the postings of the in-process ``snapshot``, scoring a bounded set of candidates
+(``ranking.bounded_candidates``) when a term of the question is very common. The snapshot
+holds the same pre-analysed tokens as the full-text index and is brought in step with the
+table through the version counter (``IndexState``) before every search, so a separate
+full-text candidate query would only repeat what the postings already say (at 20,000
+services it was up to two thirds of a search).
 """
 
 from __future__ import annotations
