@@ -95,21 +95,39 @@ class RebuildReport:
     elastic_error: str | None = None
 
 
+REBUILD_CHUNK = 500  # pages (with their prefetched relations) in memory at a time
+
+
+def _records():
+    """The record of every indexable service, streamed page chunk by page chunk (with the
+    English translations of each chunk fetched in one query)."""
+    chunk: list = []
+    for page in indexable_services().iterator(chunk_size=REBUILD_CHUNK):
+        chunk.append(page)
+        if len(chunk) == REBUILD_CHUNK:
+            yield from _chunk_records(chunk)
+            chunk = []
+    yield from _chunk_records(chunk)
+
+
+def _chunk_records(pages: list):
+    english = english_translations(p.translation_key for p in pages) if pages else {}
+    for page in pages:
+        record = build_record(page, checked=True, english=english.get(page.translation_key))
+        if record is not None:
+            yield record
+
+
 def rebuild(*, elastic: bool | None = None) -> RebuildReport:
     """Rebuild the embedded index and, when configured, Elasticsearch (via a new index)."""
     started = time.perf_counter()
-    english = english_translations()
-    records: list[ServiceRecord] = [
-        r
-        for r in (
-            build_record(p, checked=True, english=english.get(p.translation_key))
-            for p in indexable_services()
-        )
-        if r
-    ]
+    to_cluster = elastic if elastic is not None else _elastic_enabled()
+    records: Iterable[ServiceRecord] = _records()
+    if to_cluster:  # the cluster is written from the same records afterwards
+        records = list(records)
     count = embedded.rebuild(records)
     report = RebuildReport(services=count, embedded_seconds=time.perf_counter() - started)
-    if elastic if elastic is not None else _elastic_enabled():
+    if to_cluster:
         from .engines.cluster import engine as es
 
         started = time.perf_counter()

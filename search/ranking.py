@@ -30,6 +30,10 @@ WIJK_PREFERENCE = 1.2
 TIME_PREFERENCE = 1.3
 NEAR_M = 1500.0  # browsing by a place: services with a place this close
 PHRASE_CANDIDATES = 200
+# Bounded candidates: of a term found in more services than this, only the services where
+# it weighs most are candidates (the union over the question's terms is scored exactly).
+# A catalogue where no term is that common is scored in full.
+CANDIDATE_DEPTH = 1000
 # Exact before synonym: a synonym-only match of a concept scores at most this share of the
 # best exact match of the same concept.
 SYNONYM_CAP = 0.8
@@ -96,6 +100,18 @@ def score(
     return result
 
 
+def bounded_candidates(query: AnalysedQuery, snapshot: Snapshot) -> set[int] | None:
+    """The services worth scoring: per term of the question (every alternative), the
+    ``CANDIDATE_DEPTH`` where it weighs most. None: no term is that common, score all."""
+    terms = {t for t in query.terms if t in snapshot.postings}
+    if all(len(snapshot.postings[t][0]) <= CANDIDATE_DEPTH for t in terms):
+        return None
+    found: set[int] = set()
+    for term in terms:
+        found.update(snapshot.top_ids(term, CANDIDATE_DEPTH))
+    return found
+
+
 def _generic_cut(snapshot: Snapshot) -> float:
     n = len(snapshot.docs)
     return GENERIC_SHARE * n if n >= MIN_GENERIC_DOCS else float("inf")
@@ -105,18 +121,20 @@ def _too_generic(terms, snapshot: Snapshot, cut: float) -> bool:
     return all(snapshot.df.get(t, 0) > cut for t in terms)
 
 
-def _best_of_single(best: dict, postings: dict, factor: float, candidates: set | None) -> None:
+def _best_of_single(best: dict, postings, factor: float, candidates: set | None) -> None:
+    """postings: (document ids, weights), two arrays of the same length."""
     get = best.get
     if candidates is None:
-        for doc_id, weight in postings.items():
+        for doc_id, weight in zip(*postings, strict=True):
             value = factor * weight
             if value > get(doc_id, 0.0):
                 best[doc_id] = value
         return
-    for doc_id, weight in postings.items():
-        value = factor * weight
-        if value > get(doc_id, 0.0) and doc_id in candidates:
-            best[doc_id] = value
+    for doc_id, weight in zip(*postings, strict=True):
+        if doc_id in candidates:
+            value = factor * weight
+            if value > get(doc_id, 0.0):
+                best[doc_id] = value
 
 
 def _best_of_group(
@@ -124,11 +142,13 @@ def _best_of_group(
 ) -> None:
     """All terms must occur; the score is the mean of the terms' scores."""
     factor = weight / len(lists)
-    for doc_id in min(lists, key=len):
+    shortest = min(lists, key=lambda p: len(p[0]))
+    lookups = [dict(zip(*p, strict=True)) for p in lists]
+    for doc_id in shortest[0]:
         if candidates is not None and doc_id not in candidates:
             continue
         total = 0.0
-        for postings, idf in zip(lists, idfs, strict=True):
+        for postings, idf in zip(lookups, idfs, strict=True):
             value = postings.get(doc_id)
             if value is None:
                 break
@@ -142,14 +162,18 @@ def _boost_phrases(query: AnalysedQuery, snapshot: Snapshot, scores: dict[int, f
     stems = query.stems
     if len(stems) < 2:
         return
+    # Phrase sequences hold token numbers; a stem no service has gets a number of its own.
+    known = {stem: snapshot.token_id(stem) for stem in stems}
+    unknown = {stem: -1 - i for i, stem in enumerate(s for s in known if known[s] < 0)}
+    stems = [known[stem] if known[stem] >= 0 else unknown[stem] for stem in stems]
     pairs = set(zip(stems, stems[1:], strict=False))
     top = sorted(scores, key=scores.__getitem__, reverse=True)[:PHRASE_CANDIDATES]
     for doc_id in top:
         scores[doc_id] *= phrase_factor(snapshot.docs[doc_id], stems, pairs)
 
 
-def phrase_factor(doc: Doc, stems: list[str], pairs: set[tuple[str, str]]) -> float:
-    found: set[tuple[str, str]] = set()
+def phrase_factor(doc: Doc, stems: list[int], pairs: set[tuple[int, int]]) -> float:
+    found: set[tuple[int, int]] = set()
     whole = False
     size = len(stems)
     for sequence in doc.sequences.values():
@@ -157,7 +181,7 @@ def phrase_factor(doc: Doc, stems: list[str], pairs: set[tuple[str, str]]) -> fl
             pair = (sequence[i], sequence[i + 1])
             if pair in pairs:
                 found.add(pair)
-                if not whole and sequence[i] == stems[0] and sequence[i : i + size] == stems:
+                if not whole and sequence[i] == stems[0] and list(sequence[i : i + size]) == stems:
                     whole = True
     factor = 1.0 + PHRASE_PAIR_BOOST * len(found) / len(pairs)
     return factor + (WHOLE_PHRASE_BOOST if whole else 0.0)

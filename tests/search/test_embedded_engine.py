@@ -222,6 +222,6 @@ def test_another_process_sees_changes_at_its_next_search(build):
     build.service("b", "Taalcafe twee")
     page = build.service("c", "Taalcafe drie")
     page.unpublish()
-    elsewhere.refresh()
+    elsewhere = elsewhere.refresh()  # what that process's next search reads
     assert {d.slug for d in elsewhere.docs.values()} == {"a", "b"}
     assert elsewhere.df["taalcaf"] == 2

@@ -1,6 +1,6 @@
 """The embedded engine stays cheap as the catalogue grows: one edit never reloads the whole
-snapshot, other processes see an edit through the version counter, and the distance cache
-keeps what an edit did not touch."""
+snapshot (the new snapshot shares every untouched document), other processes see an edit
+through the version counter, and the distance cache keeps what an edit did not touch."""
 
 import pytest
 
@@ -35,7 +35,8 @@ def test_one_edit_updates_the_snapshot_without_reloading_it(build):
 
     assert found("fietsenmaker") == ["geld"]
     after = snapshot.current()
-    assert after is before  # the same snapshot, brought up to date
+    assert after is not before  # a new snapshot: searches still holding the old one go on
+    assert "fietsenmak" not in " ".join(before.postings)
     edited_id = next(i for i, d in after.docs.items() if d.slug == "geld")
     # Every other service is still the very same object: nothing was reloaded.
     assert all(after.docs[i] is doc for i, doc in untouched.items() if i != edited_id)
@@ -53,7 +54,7 @@ def test_another_process_sees_an_edit_through_the_version_counter(build):
     edited.save_revision().publish()
 
     seen = other.version
-    other.refresh()
+    other = other.refresh()
     assert other.version != seen
     assert any(t.startswith("fietsenmak") for t in other.postings)
     assert snapshot.current().version == other.version
@@ -72,9 +73,55 @@ def test_an_edit_keeps_the_cached_distances_of_other_services(build):
 
     pages[0].summary = "Nu ook op zaterdag."
     pages[0].save_revision().publish()
-    assert snapshot.current() is snap  # brought up to date in place
+    newer = snapshot.current()
+    assert all(newer.docs[i] is snap.docs[i] for i in snap.docs if i != edited_id)
 
-    cache = snap._distances[(origin.lat, origin.lon)]
+    cache = newer._distances[(origin.lat, origin.lon)]
     assert edited_id not in cache  # its place may have changed: measured again when asked
     assert kept <= set(cache)  # the others keep their distance
     assert len(found("taalcafe", origin=origin)) == 4
+
+
+def _filler_entries(count: int) -> None:
+    """Many services that all say the common words of the question ("hulp", "geld") and
+    weigh them heavily, but never the specific one: rows in the real index table, each for
+    a real (bare) page."""
+    from wagtail.models import Page
+
+    from search.engines.embedded.engine import entry_values
+    from search.models import IndexState, SearchEntry
+    from search.record import ServiceRecord
+
+    root = Page.get_first_root_node()
+    entries = []
+    for i in range(count):
+        page = root.add_child(instance=Page(title=f"Vulling {i}", slug=f"vulling-{i}"))
+        record = ServiceRecord(
+            page_id=page.pk,
+            slug=page.slug,
+            title=f"Hulp en geld {i}",
+            summary="Hulp met geld, hulp met geld: wij geven hulp en geld.",
+            helps_with=["hulp met geld"],
+        )
+        entries.append(SearchEntry(page_id=page.pk, **entry_values(record)))
+    SearchEntry.objects.bulk_create(entries)
+    IndexState.bump()
+
+
+def test_a_relevant_service_comes_first_among_many_that_share_its_common_words(build, monkeypatch):
+    """The candidate bound bites (a depth of 40 against 300 fillers stands for 1,000 against
+    a regional catalogue), yet the service that answers the question comes first."""
+    from search import expansion, ranking, synonyms
+
+    monkeypatch.setattr(ranking, "CANDIDATE_DEPTH", 40)
+    build.service("schulden", "Schuldhulp", summary="Hulp bij schulden en geld.")
+    _filler_entries(300)
+    question = "hulp bij schulden en geld"
+
+    snap = snapshot.current()
+    vocabulary = synonyms.current_map()
+    analysed = expansion.expand(question, vocabulary, snap.knowledge(vocabulary))
+    candidates = ranking.bounded_candidates(analysed, snap)
+    assert candidates is not None and len(candidates) < 300  # the bound does bite
+
+    assert found(question)[0] == "schulden"

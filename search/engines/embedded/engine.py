@@ -1,15 +1,18 @@
 """The embedded engine: our own index table, full-text candidates, Python ranking.
 
 Needs no server. Writing: ``index_record`` / ``remove`` keep ``SearchEntry`` (and through it
-the full-text index) in step with the CMS. Reading: ``search`` ranks with ``ranking`` straight
-over the postings of the in-process ``snapshot``. The snapshot holds the same pre-analysed
-tokens as the full-text index and is brought in step with the table through the version counter
-(``IndexState``) before every search, so a separate full-text candidate query would only repeat
-what the postings already say (at 20,000 services it was up to two thirds of a search).
+the full-text index) in step with the CMS. Reading: ``search`` ranks with ``ranking`` over
+the postings of the in-process ``snapshot``, scoring a bounded set of candidates
+(``ranking.bounded_candidates``) when a term of the question is very common. The snapshot
+holds the same pre-analysed tokens as the full-text index and is brought in step with the
+table through the version counter (``IndexState``) before every search, so a separate
+full-text candidate query would only repeat what the postings already say (at 20,000
+services it was up to two thirds of a search).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -74,16 +77,28 @@ def remove(page_ids: Iterable[int]) -> int:
     return deleted
 
 
+REBUILD_BATCH = 500  # rows written at a time; a rebuild never holds more than this
+
+
 def rebuild(records: Iterable[ServiceRecord]) -> int:
-    """Replace the whole index in one transaction; returns the number of services."""
+    """Replace the whole index in one transaction; returns the number of services.
+
+    ``records`` may be a generator: they are analysed and written in batches, so memory
+    stays bounded however large the catalogue is."""
+    count = 0
     with transaction.atomic():
         SearchEntry.objects.all().delete()
-        batch = [SearchEntry(page_id=r.page_id, **entry_values(r)) for r in records]
-        SearchEntry.objects.bulk_create(batch, batch_size=500)
+        iterator = iter(records)
+        while batch := [
+            SearchEntry(page_id=r.page_id, **entry_values(r))
+            for r in itertools.islice(iterator, REBUILD_BATCH)
+        ]:
+            SearchEntry.objects.bulk_create(batch)
+            count += len(batch)
         fulltext.rebuild()
         IndexState.bump()
     snapshot.reset()
-    return len(batch)
+    return count
 
 
 # --------------------------------------------------------------------------- reading
@@ -126,9 +141,9 @@ def _facets(docs, failures, params: SearchParams, now) -> tuple[dict, int]:
 
 
 def search(params: SearchParams) -> SearchResult:
-    snap = snapshot.current()
-    with snap.lock:  # a refresh in another thread must not change the index under us
-        return _search(snap, params)
+    # An immutable snapshot: a refresh in another thread makes a new one and never
+    # changes this one under us, so searches take no lock.
+    return _search(snapshot.current(), params)
 
 
 def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
@@ -139,7 +154,8 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
         query = expansion.expand(
             params.q, vocabulary, snap.knowledge(vocabulary), language=params.lang
         )
-        scores = ranking.above_threshold(ranking.score(query, snap))
+        candidates = ranking.bounded_candidates(query, snap)
+        scores = ranking.above_threshold(ranking.score(query, snap, candidates))
     elif params.q.strip() and not params.has_filters and params.origin is None:
         scores = {}  # only signs or emoji: nothing to look for
     else:
@@ -163,11 +179,13 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
         hits.sort(key=lambda d: _distance_key(d, distances[d.id]))
     start = (params.page - 1) * params.page_size
     page = hits[start : start + params.page_size]
+    records = snap.records(d.id for d in page)
+    page = [d for d in page if d.id in records]  # removed since the snapshot was made
     return SearchResult(
         query=params.q,
         count=len(hits),
         engine=Engine.EMBEDDED,
-        results=[_item(d, distances[d.id], final[d.id], now, params) for d in page],
+        results=[_item(records[d.id], d, distances[d.id], final[d.id], now, params) for d in page],
         facets=facets,
         open_now_count=open_count,
         open_now_selected=params.open_now,
@@ -186,10 +204,15 @@ def _distance_key(doc: snapshot.Doc, distance: float | None) -> float:
 
 
 def _item(
-    doc: snapshot.Doc, distance: float | None, score: float, now, params: SearchParams
+    record: ServiceRecord,
+    doc: snapshot.Doc,
+    distance: float | None,
+    score: float,
+    now,
+    params: SearchParams,
 ) -> ResultItem:
     return result_item(
-        doc.record,
+        record,
         distance,
         score=score,
         now=now,
@@ -204,9 +227,7 @@ def suggest(prefix: str, limit: int = 8) -> list[str]:
     typed = analysis.words(prefix)
     if not typed or len("".join(typed)) < 2:
         return []
-    snap = snapshot.current()
-    with snap.lock:
-        return _suggest(snap, typed, limit)
+    return _suggest(snapshot.current(), typed, limit)
 
 
 def _suggest(snap: snapshot.Snapshot, typed: list[str], limit: int) -> list[str]:

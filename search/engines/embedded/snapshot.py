@@ -4,16 +4,29 @@ The database (``SearchEntry`` plus its full-text index) is the truth; this snaps
 mirrors it. Every search reads ``IndexState.version`` (one query); when it moved, the
 snapshot compares ``indexed_at`` per entry and reloads only what changed, so a page
 published in another process shows up in the next search here.
+
+Compact and immutable:
+* tokens are interned (one string per distinct token, shared by every document), postings
+  are two arrays per term (document ids ascending, BM25 weights), phrase fields are arrays
+  of token numbers, and equal facet sets, labels, places and schedules are one object;
+* a document keeps only what ranking, filters and facets need; the full records of the
+  services on the page asked for are read from the index table (one query);
+* readers never take a lock: a change makes a *new* snapshot (sharing every untouched
+  document and posting list) that replaces the current one in one assignment, so a search
+  keeps the snapshot it started with.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import gc
+import heapq
+import json
 import math
 import threading
+from array import array
 from collections import Counter
-from dataclasses import dataclass, field
 
 from agenda import schedules
 from search import analysis, synonyms
@@ -34,88 +47,185 @@ B = {c.column: c.bm25_b for c in TEXT_CLASSES}
 DEFAULT_B = 0.75
 SEQUENCE_FIELDS = tuple(c.column for c in TEXT_CLASSES if c.phrases)
 RELOAD_ALL_SHARE = 0.5  # when more than half changed, reload everything (and averages)
+LOAD_CHUNK = 1000  # rows read at a time when loading
+# What a document keeps of its row (besides tokens, facets and the schedule).
+KEPT = ("page_id", "slug", "title", "helps_with", "places", "at_home", "by_phone_or_online")
+LABELLED = tuple(name for name, f in FACETS.items() if f.kind == Kind.LABELS)
+COLUMNS = ("id", "page_id", *(f.name for f in STORED), "words", *WEIGHTS, "indexed_at")
 
 
-@dataclass
+class Schedule:
+    """Opening hours shared by every service that has exactly these, with the sessions of
+    the last day asked for."""
+
+    __slots__ = ("value", "_day", "_sessions")
+
+    def __init__(self, value: schedules.Schedule):
+        self.value = value
+        self._day: datetime.date | None = None
+        self._sessions: list = []
+
+    def sessions_on(self, day: datetime.date) -> list:
+        if self._day != day:
+            sessions = schedules.sessions_on(self.value, day)
+            self._day, self._sessions = day, sessions
+            return sessions
+        return self._sessions
+
+
 class Doc:
-    """A record in memory with what scoring needs; record fields read through (doc.title)."""
+    """What ranking, filters and facets need of one service."""
 
-    id: int
-    record: ServiceRecord
-    schedule: schedules.Schedule | None
-    words: list[str]
-    counts: dict[str, Counter]
-    sequences: dict[str, list[str]]
-    lengths: dict[str, int]
-    weights: dict[str, float] = field(default_factory=dict)
-    facet_values: dict[str, frozenset[str]] = field(default_factory=dict)
-    facet_labels: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    _sessions: tuple[datetime.date, list] | None = None
+    __slots__ = (
+        "id",
+        *KEPT,
+        "overdue_from",
+        "shared_schedule",
+        "sequences",
+        "terms",
+        "words",
+        "facet_values",
+        "facet_labels",
+    )
 
-    def __getattr__(self, name):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.record, name)
+    @property
+    def schedule(self) -> schedules.Schedule | None:
+        return self.shared_schedule.value if self.shared_schedule else None
 
     @property
     def phrases(self) -> list[str]:
-        return self.record.helps_with
+        return self.helps_with
 
     def sessions_on(self, day: datetime.date) -> list:
-        if self.schedule is None:
-            return []
-        if self._sessions is None or self._sessions[0] != day:
-            self._sessions = (day, schedules.sessions_on(self.schedule, day))
-        return self._sessions[1]
+        return self.shared_schedule.sessions_on(day) if self.shared_schedule else []
 
     def is_open(self, now: datetime.datetime) -> bool:
         local = now.astimezone(schedules.TIMEZONE)
         return any(s.start <= local < s.end for s in self.sessions_on(local.date()))
 
 
-FIELDS = ("id", "page_id", *(f.name for f in STORED), "words", *WEIGHTS)
+class Interner:
+    """One object per distinct token, facet set, label list, place or schedule; shared by
+    every snapshot of the process (it only grows, and only with what the index holds)."""
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.strings: list[str] = []
+        self.objects: dict = {}
+        self.lock = threading.Lock()
+
+    def token(self, text: str) -> int:
+        number = self.ids.get(text)
+        if number is None:
+            with self.lock:
+                number = self.ids.get(text)
+                if number is None:
+                    number = len(self.strings)
+                    self.strings.append(text)
+                    self.ids[text] = number
+        return number
+
+    def shared(self, key, make):
+        found = self.objects.get(key)
+        if found is None:
+            found = self.objects.setdefault(key, make())
+        return found
 
 
-def _make_doc(row: dict) -> Doc:
-    counts, sequences, lengths = {}, {}, {}
-    for name in WEIGHTS:
+_interner = Interner()
+
+
+def _json_key(value) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+class Parsed:
+    """A row analysed: the document and, only while weighing, its term counts packed as
+    (field number, term, count) triples in field order."""
+
+    __slots__ = ("doc", "counts", "lengths", "stamp")
+
+
+def _parse(row: dict) -> Parsed:
+    intern = _interner
+    token = intern.token
+    parsed = Parsed()
+    counts, lengths, sequences = array("i"), [], {}
+    distinct: set[int] = set()
+    for number, name in enumerate(WEIGHTS):
         sequence, terms = analysis.parse_stream(row[name])
-        counts[name] = Counter(terms)
-        lengths[name] = len(terms)
-        if name in SEQUENCE_FIELDS:
-            sequences[name] = sequence
+        field_counts = Counter(token(t) for t in terms)
+        for term, tf in field_counts.items():
+            counts.extend((number, term, tf))
+        distinct.update(field_counts)
+        lengths.append(len(terms))
+        if name in SEQUENCE_FIELDS and sequence:
+            sequences[name] = array("i", (token(t) for t in sequence))
     record = ServiceRecord.from_stored(row["page_id"], row)
-    return Doc(
-        id=row["id"],
-        record=record,
-        facet_values={name: record.facet_values(name) for name in FACETS},
-        facet_labels={
-            name: tuple((i["slug"], i["name"]) for i in getattr(record, field.name))
-            for name, field in FACETS.items()
-            if field.kind == Kind.LABELS
-        },
-        schedule=schedule_from_json(record.schedule),
-        words=row["words"].split(),
-        counts=counts,
-        sequences=sequences,
-        lengths=lengths,
+    doc = Doc()
+    doc.id = row["id"]
+    for name in KEPT:
+        setattr(doc, name, getattr(record, name))
+    doc.helps_with = tuple(doc.helps_with)
+    doc.places = intern.shared(("p", _json_key(doc.places)), lambda: tuple(record.places))
+    doc.overdue_from = record.overdue_from
+    doc.shared_schedule = (
+        intern.shared(
+            ("t", _json_key(record.schedule)),
+            lambda: Schedule(schedule_from_json(record.schedule)),
+        )
+        if record.schedule
+        else None
     )
+    doc.sequences = sequences
+    doc.terms = array("i", sorted(distinct))
+    doc.words = array("i", sorted({token(w) for w in row["words"].split()}))
+    doc.facet_values = {}
+    for name in FACETS:
+        values = record.facet_values(name)
+        doc.facet_values[name] = intern.shared(("f", values), lambda v=values: v)
+    doc.facet_labels = {}
+    for name in LABELLED:
+        labels = tuple((i["slug"], i["name"]) for i in getattr(record, FACETS[name].name))
+        doc.facet_labels[name] = intern.shared(("l", labels), lambda v=labels: v)
+    parsed.doc, parsed.counts, parsed.lengths = doc, counts, lengths
+    parsed.stamp = row["indexed_at"]
+    return parsed
+
+
+def _weights(parsed: Parsed, averages: list[float]) -> dict[int, float]:
+    """Per term: the sum over fields of field weight x saturated term frequency (BM25)."""
+    fields = []
+    for (name, field_weight), length, average in zip(
+        WEIGHTS.items(), parsed.lengths, averages, strict=True
+    ):
+        b = B.get(name, DEFAULT_B)
+        fields.append((field_weight, K1 * (1 - b + b * length / average)))
+    weights: dict[int, float] = {}
+    counts = parsed.counts
+    for at in range(0, len(counts), 3):
+        field_weight, norm = fields[counts[at]]
+        term, tf = counts[at + 1], counts[at + 2]
+        weights[term] = weights.get(term, 0.0) + field_weight * tf * (K1 + 1) / (tf + norm)
+    return weights
 
 
 class Snapshot:
+    """One immutable state of the index. ``refresh`` gives the state now (maybe itself)."""
+
     def __init__(self):
         self.docs: dict[int, Doc] = {}
-        self.df: Counter = Counter()
-        self.postings: dict[str, dict[int, float]] = {}
-        self.word_df: Counter = Counter()
-        self.avg_lengths: dict[str, float] = {}
+        self.df: Counter = Counter()  # term -> number of services
+        self.word_df: Counter = Counter()  # word -> number of services (spelling)
+        self.postings: dict[str, tuple[array, array]] = {}  # term -> (ids, weights)
+        self.avg_lengths: list[float] = [1.0] * len(WEIGHTS)
         self.version: int | None = None
         self.stamps: dict[int, datetime.datetime] = {}
-        self._knowledge: Knowledge | None = None
-        self._knowledge_key = None
+        self._knowledge: tuple | None = None
         self._suggestions: list[tuple[str, str, float]] | None = None
         self._distances: dict[tuple[float, float], dict[int, float | None]] = {}
-        self.lock = threading.RLock()
+        self._tops: dict[tuple[str, int], frozenset[int]] = {}
+        self._lock = threading.Lock()  # only for the lazily built parts below
 
     # ------------------------------------------------------------------ refreshing
     def refresh(self) -> Snapshot:
@@ -124,48 +234,21 @@ class Snapshot:
         version = IndexState.current()
         if version == self.version:
             return self
-        with self.lock:
-            if version != self.version:
-                touched = self._sync()
-                self.version = version
-                self._knowledge = None
-                self._suggestions = None
-                self._forget_distances(touched)
-        return self
+        return self._next(version)
 
-    def _rows(self, queryset):
-        return queryset.values(*FIELDS, "indexed_at")
-
-    def _forget_distances(self, touched: set[int] | None) -> None:
-        """Drop cached distances of changed services only (None: all of them)."""
-        if touched is None:
-            self._distances = {}
-            return
-        for cache in self._distances.values():
-            for doc_id in touched:
-                cache.pop(doc_id, None)
-
-    def _sync(self) -> set[int] | None:
-        """Bring the snapshot in step; returns the ids that changed (None: reloaded all)."""
+    def _next(self, version: int) -> Snapshot:
         from search.models import SearchEntry
 
         stamps = dict(SearchEntry.objects.values_list("pk", "indexed_at"))
         changed = [pk for pk, stamp in stamps.items() if self.stamps.get(pk) != stamp]
         gone = set(self.stamps) - set(stamps)
+        new = Snapshot()
+        new.version = version
         if not self.docs or len(changed) + len(gone) > RELOAD_ALL_SHARE * max(len(stamps), 1):
-            self._load_all()
-            return None
-        for pk in gone:
-            self._remove(self.docs[pk])
-            del self.stamps[pk]
-        for start in range(0, len(changed), 500):
-            chunk = changed[start : start + 500]
-            for row in self._rows(SearchEntry.objects.filter(pk__in=chunk)):
-                if row["id"] in self.docs:
-                    self._remove(self.docs[row["id"]])
-                self._add(_make_doc(row))
-                self.stamps[row["id"]] = row["indexed_at"]
-        return set(changed) | gone
+            new._load_all()
+            return new
+        new._update_from(self, changed, gone)
+        return new
 
     def _load_all(self) -> None:
         # Creating many small objects triggers needless garbage collection passes.
@@ -180,59 +263,138 @@ class Snapshot:
     def _load_all_rows(self) -> None:
         from search.models import SearchEntry
 
-        self.docs, self.df, self.word_df, self.postings = {}, Counter(), Counter(), {}
-        self.stamps = {}
-        for row in self._rows(SearchEntry.objects.all()):
-            self._add(_make_doc(row), weigh=False)
-            self.stamps[row["id"]] = row["indexed_at"]
-        total = max(len(self.docs), 1)
-        self.avg_lengths = {
-            name: max(sum(d.lengths[name] for d in self.docs.values()) / total, 1.0)
-            for name in WEIGHTS
-        }
-        for doc in self.docs.values():
-            self._weigh(doc)
+        parsed_rows: list[Parsed] = []
+        totals = [0] * len(WEIGHTS)
+        rows = SearchEntry.objects.order_by("pk").values(*COLUMNS)
+        for row in rows.iterator(chunk_size=LOAD_CHUNK):
+            parsed = _parse(row)
+            parsed_rows.append(parsed)
+            totals = [t + n for t, n in zip(totals, parsed.lengths, strict=True)]
+        count = max(len(parsed_rows), 1)
+        self.avg_lengths = [max(t / count, 1.0) for t in totals]
+        strings = _interner.strings
+        lists: dict[int, tuple[array, array]] = {}
+        df = self.df
+        for parsed in parsed_rows:  # ascending ids: the posting arrays come out sorted
+            doc = parsed.doc
+            for term, weight in _weights(parsed, self.avg_lengths).items():
+                entry = lists.get(term)
+                if entry is None:
+                    entry = lists[term] = (array("i"), array("d"))
+                entry[0].append(doc.id)
+                entry[1].append(weight)
+            self._add_doc(doc, parsed.stamp)
+            parsed.counts = None
+        self.postings = {strings[term]: entry for term, entry in lists.items()}
+        df.update({strings[term]: len(entry[0]) for term, entry in lists.items()})
 
-    def _add(self, doc: Doc, weigh: bool = True) -> None:
+    def _add_doc(self, doc: Doc, stamp) -> None:
+        strings = _interner.strings
         self.docs[doc.id] = doc
-        self.df.update({t for counts in doc.counts.values() for t in counts})
-        self.word_df.update(set(doc.words))
-        if weigh:
-            self._weigh(doc)
+        self.stamps[doc.id] = stamp
+        self.word_df.update(strings[w] for w in doc.words)
 
-    def _remove(self, doc: Doc) -> None:
+    def _update_from(self, old: Snapshot, changed: list[int], gone: set[int]) -> None:
+        """This snapshot = old with some documents replaced; untouched ones are shared."""
+        from search.models import SearchEntry
+
+        self.docs, self.stamps = dict(old.docs), dict(old.stamps)
+        self.df, self.word_df = Counter(old.df), Counter(old.word_df)
+        self.postings, self.avg_lengths = dict(old.postings), old.avg_lengths
+        copied: set[str] = set()  # posting lists already copied for this snapshot
+        for pk in gone:
+            self._remove(self.docs[pk], copied)
+            del self.stamps[pk]
+        for start in range(0, len(changed), 500):
+            chunk = changed[start : start + 500]
+            for row in SearchEntry.objects.filter(pk__in=chunk).values(*COLUMNS):
+                if row["id"] in self.docs:
+                    self._remove(self.docs[row["id"]], copied)
+                parsed = _parse(row)
+                self._insert(parsed, copied)
+        touched = set(changed) | gone
+        self._distances = {
+            origin: {i: d for i, d in cache.items() if i not in touched}
+            for origin, cache in old._distances.items()
+        }
+
+    def _own(self, term: str, copied: set[str]) -> tuple[array, array] | None:
+        entry = self.postings.get(term)
+        if entry is not None and term not in copied:
+            entry = self.postings[term] = (array("i", entry[0]), array("d", entry[1]))
+            copied.add(term)
+        return entry
+
+    def _insert(self, parsed: Parsed, copied: set[str]) -> None:
+        strings = _interner.strings
+        doc = parsed.doc
+        for term, weight in _weights(parsed, self.avg_lengths).items():
+            text = strings[term]
+            entry = self._own(text, copied)
+            if entry is None:
+                entry = self.postings[text] = (array("i"), array("d"))
+                copied.add(text)
+            at = bisect.bisect_left(entry[0], doc.id)
+            entry[0].insert(at, doc.id)
+            entry[1].insert(at, weight)
+            self.df[text] += 1
+        self._add_doc(doc, parsed.stamp)
+
+    def _remove(self, doc: Doc, copied: set[str]) -> None:
+        strings = _interner.strings
         del self.docs[doc.id]
-        for term in doc.weights:
-            self.postings.get(term, {}).pop(doc.id, None)
-        for counter, terms in (
-            (self.df, {t for counts in doc.counts.values() for t in counts}),
-            (self.word_df, set(doc.words)),
-        ):
-            for term in terms:
-                counter[term] -= 1
-                if counter[term] <= 0:
-                    del counter[term]
+        for term in doc.terms:
+            text = strings[term]
+            entry = self._own(text, copied)
+            if entry is not None:
+                at = bisect.bisect_left(entry[0], doc.id)
+                if at < len(entry[0]) and entry[0][at] == doc.id:
+                    del entry[0][at]
+                    del entry[1][at]
+                if not entry[0]:
+                    del self.postings[text]
+            self._decrement(self.df, text)
+        for word in doc.words:
+            self._decrement(self.word_df, strings[word])
 
-    def _weigh(self, doc: Doc) -> None:
-        """Per term: the sum over fields of field weight x saturated term frequency (BM25)."""
-        weights: dict[str, float] = {}
-        for name, field_weight in WEIGHTS.items():
-            b = B.get(name, DEFAULT_B)
-            norm = K1 * (1 - b + b * doc.lengths[name] / self.avg_lengths.get(name, 1.0))
-            for term, tf in doc.counts[name].items():
-                weights[term] = weights.get(term, 0.0) + field_weight * tf * (K1 + 1) / (tf + norm)
-        doc.weights = weights
-        for term, weight in weights.items():
-            self.postings.setdefault(term, {})[doc.id] = weight
+    @staticmethod
+    def _decrement(counter: Counter, key: str) -> None:
+        counter[key] -= 1
+        if counter[key] <= 0:
+            del counter[key]
+
+    # ------------------------------------------------------------------ reading
+    def token_id(self, term: str) -> int:
+        """The number of a token in phrase sequences (-1: no document has it)."""
+        return _interner.ids.get(term, -1)
+
+    def top_ids(self, term: str, depth: int):
+        """The ids of the ``depth`` documents where the term weighs most (all when fewer)."""
+        ids, weights = self.postings[term]
+        if len(ids) <= depth:
+            return ids
+        key = (term, depth)
+        top = self._tops.get(key)
+        if top is None:
+            best = heapq.nlargest(depth, range(len(ids)), key=weights.__getitem__)
+            top = self._tops[key] = frozenset(ids[i] for i in best)
+        return top
+
+    def records(self, ids) -> dict[int, ServiceRecord]:
+        """The full public records of some documents, read from the index table."""
+        from search.models import SearchEntry
+
+        names = [f.name for f in STORED]
+        rows = SearchEntry.objects.filter(pk__in=list(ids)).values("id", "page_id", *names)
+        return {row["id"]: ServiceRecord.from_stored(row["page_id"], row) for row in rows}
 
     def distances(self, origin, docs, measure) -> dict[int, float | None]:
         """Distance from origin per document, cached per origin (postcodes repeat a lot)."""
         if origin is None:
             return {d.id: None for d in docs}
-        with self.lock:
-            if len(self._distances) > 256:
-                self._distances = {}
-            cache = self._distances.setdefault((origin.lat, origin.lon), {})
+        if len(self._distances) > 256:
+            self._distances = {}
+        cache = self._distances.setdefault((origin.lat, origin.lon), {})
         for doc in docs:
             if doc.id not in cache:
                 cache[doc.id] = measure(origin, doc.places)
@@ -245,18 +407,22 @@ class Snapshot:
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def knowledge(self, vocabulary: synonyms.SynonymMap) -> Knowledge:
-        with self.lock:
-            if self._knowledge is None or self._knowledge_key is not vocabulary:
+        cached = self._knowledge
+        if cached is not None and cached[0] is vocabulary:
+            return cached[1]
+        with self._lock:
+            if self._knowledge is None or self._knowledge[0] is not vocabulary:
                 frequencies = dict(self.word_df)
                 for word in vocabulary.words:
                     frequencies.setdefault(word, 1)
-                self._knowledge = Knowledge(self.df, Corrector(frequencies))
-                self._knowledge_key = vocabulary
-            return self._knowledge
+                self._knowledge = (vocabulary, Knowledge(self.df, Corrector(frequencies)))
+            return self._knowledge[1]
 
     def suggestions(self) -> list[tuple[str, str, float]]:
         """(normalised text, text as shown, popularity) of titles and helps-with phrases."""
-        with self.lock:
+        if self._suggestions is not None:
+            return self._suggestions
+        with self._lock:
             if self._suggestions is None:
                 seen: dict[str, tuple[str, str, float]] = {}
                 for doc in self.docs.values():
@@ -269,10 +435,20 @@ class Snapshot:
 
 
 _snapshot = Snapshot()
+_refreshing = threading.Lock()  # one refresh at a time; searches never wait for it
 
 
 def current() -> Snapshot:
-    return _snapshot.refresh()
+    """The snapshot in step with the index now (one query when nothing changed)."""
+    global _snapshot
+    from search.models import IndexState
+
+    snap = _snapshot
+    if snap.version is not None and IndexState.current() == snap.version:
+        return snap
+    with _refreshing:
+        _snapshot = _snapshot.refresh()
+        return _snapshot
 
 
 def reset() -> None:
