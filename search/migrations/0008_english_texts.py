@@ -46,3 +46,37 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, max_length=255),
         ),
     ]
+
+
+# SQLite adds these NOT NULL columns by re-making the table, which drops the full-text
+# triggers of 0002 with the old table. Put them back (frozen SQL, the Dutch columns as in
+# 0002) and refill the full-text table. PostgreSQL keeps its generated column: nothing to do.
+COLUMNS = '"helps_with_tokens", "title_tokens", "summary_tokens", "body_tokens", "extra_tokens"'
+NEW = ", ".join(f"new.{c}" for c in COLUMNS.split(", "))
+OLD = ", ".join(f"old.{c}" for c in COLUMNS.split(", "))
+FTS = '"search_searchentry_fts"'
+TABLE = '"search_searchentry"'
+SQLITE_TRIGGERS = [
+    'DROP TRIGGER IF EXISTS "search_searchentry_fts_ai"',
+    'DROP TRIGGER IF EXISTS "search_searchentry_fts_ad"',
+    'DROP TRIGGER IF EXISTS "search_searchentry_fts_au"',
+    f'CREATE TRIGGER "search_searchentry_fts_ai" AFTER INSERT ON {TABLE} BEGIN '
+    f'INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES (new."id", {NEW}); END',
+    f'CREATE TRIGGER "search_searchentry_fts_ad" AFTER DELETE ON {TABLE} BEGIN '
+    f"INSERT INTO {FTS}({FTS}, rowid, {COLUMNS}) VALUES ('delete', old.\"id\", {OLD}); END",
+    f'CREATE TRIGGER "search_searchentry_fts_au" AFTER UPDATE ON {TABLE} BEGIN '
+    f"INSERT INTO {FTS}({FTS}, rowid, {COLUMNS}) VALUES ('delete', old.\"id\", {OLD}); "
+    f'INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES (new."id", {NEW}); END',
+    f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')",
+]
+
+
+def restore_fulltext_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in SQLITE_TRIGGERS:
+            schema_editor.execute(statement)
+
+
+Migration.operations.append(
+    migrations.RunPython(restore_fulltext_triggers, restore_fulltext_triggers)
+)

@@ -157,7 +157,7 @@ def test_an_edit_is_seen_by_every_process_at_once(site):
         "shell",
         "-c",
         "from cms.models import ServicePage, SiteSettings; from wagtail.models import Site; "
-        "page = ServicePage.objects.get(slug='schuldhulpverlening'); "
+        "page = ServicePage.objects.get(slug='schuldhulpverlening', locale__language_code='nl'); "
         "page.title = 'Schuldhulp en pinguinzorg'; page.save_revision().publish(); "
         "settings = SiteSettings.for_site(Site.objects.get(is_default_site=True)); "
         "settings.example_data = False; settings.save()",
