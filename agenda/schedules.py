@@ -291,8 +291,20 @@ def _expand_day(
     return _Day(day, sessions, planned, closure, touched)
 
 
-def _expand(schedule: Schedule, first: datetime.date, last: datetime.date) -> Iterable[_Day]:
-    """Expand every local date in [first, last] (inclusive)."""
+EXPANSIONS_KEPT = 8192  # (schedule, first, last) expansions remembered per process
+
+
+@lru_cache(maxsize=EXPANSIONS_KEPT)
+def _expand(schedule: Schedule, first: datetime.date, last: datetime.date) -> tuple[_Day, ...]:
+    """Expand every local date in [first, last] (inclusive).
+
+    Remembered: a schedule, its rules and exceptions are immutable, and a search result
+    page asks the same two weeks of the same schedules again and again (the opening
+    sentence and the next session of every card)."""
+    return tuple(_expand_days(schedule, first, last))
+
+
+def _expand_days(schedule: Schedule, first: datetime.date, last: datetime.date):
     rules = [r for r in schedule.rules if _is_valid(validate_rule, r)]
     by_date: dict[datetime.date, list[ScheduleException]] = defaultdict(list)
     for exc in schedule.exceptions:
@@ -322,7 +334,7 @@ def sessions_between(
 
 def sessions_on(schedule: Schedule, day: datetime.date) -> list[Session]:
     """Sessions on one local calendar day."""
-    return next(iter(_expand(schedule, day, day))).sessions
+    return list(_expand(schedule, day, day)[0].sessions)
 
 
 def next_sessions(

@@ -18,7 +18,7 @@ import logging
 
 from django.conf import settings
 
-from . import analysis, demand, lexicon, querylog, understanding
+from . import analysis, demand, freshness, lexicon, querylog, understanding
 from .breaker import CircuitBreaker
 from .elsewhere import matching as elsewhere
 from .elsewhere.result import elsewhere_result
@@ -44,6 +44,11 @@ def configured_engine() -> Engine:
 
 def run(params: SearchParams, *, record: bool = True) -> SearchResult:
     """Search services. Never raises because of the engine: a resident never sees an error."""
+    with freshness.one_read():  # the caches' checks: one statement for the whole search
+        return _run(params, record=record)
+
+
+def _run(params: SearchParams, *, record: bool) -> SearchResult:
     understood = understanding.understand(params)
     topic = elsewhere.match(params.q, understood.rest, _known_word) if params.q else None
     if topic is not None:

@@ -9,8 +9,11 @@ score = (sum over concepts of the best alternative's weighted BM25 score)
 
 from __future__ import annotations
 
-import math
+import datetime
+from array import array
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from .expansion import AnalysedQuery
 from .results import min_distance
@@ -45,19 +48,20 @@ MIN_GENERIC_DOCS = 10
 # A service that answers only part of a long question keeps this much of its score, so
 # filler words around the main word never push the main service out.
 COVERAGE_BASE = 0.25
+TOKEN_BYTES = array("i").itemsize
 
 
-def score(
-    query: AnalysedQuery, snapshot: Snapshot, candidates: set[int] | None = None
-) -> dict[int, float]:
-    """Relevance per document id, for the candidates (None: every document) that match at
-    least one concept."""
-    concept_scores: list[dict[int, float]] = []
-    specificity: list[float] = []
+def score(query: AnalysedQuery, snapshot: Snapshot, candidates=None) -> np.ndarray:
+    """Relevance per document position (``snapshot.dense()``), 0 for documents that match no
+    concept or are not among the candidates (a mask over positions; None: every document)."""
+    dense = snapshot.dense()
+    allowed = candidates
+    totals = dense.zeros()
+    covered = dense.zeros()
+    meaning = 0.0
     generic = _generic_cut(snapshot)
     for concept in query.concepts:
-        exact: dict[int, float] = {}
-        other: dict[int, float] = {}
+        exact, other = dense.zeros(), dense.zeros()
         weights = []
         for alternative in concept.alternatives:
             lists = [snapshot.postings.get(t) for t in alternative.terms]
@@ -69,47 +73,41 @@ def score(
             weights.append((alternative.kind == "exact", alternative.weight * max(idfs)))
             best = exact if alternative.kind in ("exact", "compound") else other
             if len(lists) == 1:
-                _best_of_single(best, lists[0], alternative.weight * idfs[0], candidates)
+                _best_of_single(best, dense.term(lists[0]), alternative.weight * idfs[0])
             else:
-                _best_of_group(best, lists, idfs, alternative.weight, candidates)
-        if exact and other:
-            cap = SYNONYM_CAP * max(exact.values())
-            other = {d: min(v, cap) for d, v in other.items()}
-        merged = dict(other)
-        for doc_id, value in exact.items():
-            if value > merged.get(doc_id, 0.0):
-                merged[doc_id] = value
-        concept_scores.append(merged)
+                _best_of_group(best, [dense.term(p) for p in lists], idfs, alternative.weight)
+        if allowed is not None:
+            exact *= allowed
+            other *= allowed
+        if exact.any() and other.any():
+            np.minimum(other, SYNONYM_CAP * exact.max(), out=other)
+        merged = np.maximum(exact, other)
+        if not merged.any():
+            continue
         exact_weights = [w for is_exact, w in weights if is_exact]
-        specificity.append(max(exact_weights or [w for _, w in weights] or [0.0]))
-    matchable = [(s, w) for s, w in zip(concept_scores, specificity, strict=True) if s]
-    if not matchable:
-        return {}
-    totals: dict[int, float] = {}
-    covered: dict[int, float] = {}
-    for scores, weight in matchable:
-        for doc_id, value in scores.items():
-            totals[doc_id] = totals.get(doc_id, 0.0) + value
-            covered[doc_id] = covered.get(doc_id, 0.0) + weight
-    meaning = sum(w for _, w in matchable) or 1.0
-    result = {
-        doc_id: total * (COVERAGE_BASE + (1.0 - COVERAGE_BASE) * covered[doc_id] / meaning)
-        for doc_id, total in totals.items()
-    }
+        specificity = max(exact_weights or [w for _, w in weights] or [0.0])
+        totals += merged
+        covered += specificity * (merged > 0)
+        meaning += specificity
+    if not totals.any():
+        return totals
+    result = totals * (COVERAGE_BASE + (1.0 - COVERAGE_BASE) * covered / (meaning or 1.0))
     _boost_phrases(query, snapshot, result)
     return result
 
 
-def bounded_candidates(query: AnalysedQuery, snapshot: Snapshot) -> set[int] | None:
-    """The services worth scoring: per term of the question (every alternative), the
-    ``CANDIDATE_DEPTH`` where it weighs most. None: no term is that common, score all."""
-    terms = {t for t in query.terms if t in snapshot.postings}
-    if all(len(snapshot.postings[t][0]) <= CANDIDATE_DEPTH for t in terms):
+def bounded_candidates(query: AnalysedQuery, snapshot: Snapshot) -> np.ndarray | None:
+    """The services worth scoring, as a mask over document positions: per term of the
+    question (every alternative), the ``CANDIDATE_DEPTH`` where it weighs most. None: no
+    term is that common, score all."""
+    lists = [snapshot.postings[t] for t in sorted(query.terms) if t in snapshot.postings]
+    if all(len(p[0]) <= CANDIDATE_DEPTH for p in lists):
         return None
-    found: set[int] = set()
-    for term in terms:
-        found.update(snapshot.top_ids(term, CANDIDATE_DEPTH))
-    return found
+    dense = snapshot.dense()
+    allowed = np.zeros(len(dense), dtype=bool)
+    for postings in lists:
+        allowed[dense.top(postings, CANDIDATE_DEPTH)] = True
+    return allowed
 
 
 def _generic_cut(snapshot: Snapshot) -> float:
@@ -121,93 +119,96 @@ def _too_generic(terms, snapshot: Snapshot, cut: float) -> bool:
     return all(snapshot.df.get(t, 0) > cut for t in terms)
 
 
-def _best_of_single(best: dict, postings, factor: float, candidates: set | None) -> None:
-    """postings: (document ids, weights), two arrays of the same length."""
-    get = best.get
-    if candidates is None:
-        for doc_id, weight in zip(*postings, strict=True):
-            value = factor * weight
-            if value > get(doc_id, 0.0):
-                best[doc_id] = value
-        return
-    for doc_id, weight in zip(*postings, strict=True):
-        if doc_id in candidates:
-            value = factor * weight
-            if value > get(doc_id, 0.0):
-                best[doc_id] = value
+def _best_of_single(best: np.ndarray, term: tuple[np.ndarray, np.ndarray], factor: float):
+    """term: (positions, weights) of one posting list; keeps the higher score per position."""
+    positions, weights = term
+    best[positions] = np.maximum(best[positions], factor * weights)
 
 
-def _best_of_group(
-    best: dict, lists: list, idfs: list, weight: float, candidates: set | None
-) -> None:
+def _best_of_group(best: np.ndarray, terms: list, idfs: list, weight: float) -> None:
     """All terms must occur; the score is the mean of the terms' scores."""
-    factor = weight / len(lists)
-    shortest = min(lists, key=lambda p: len(p[0]))
-    lookups = [dict(zip(*p, strict=True)) for p in lists]
-    for doc_id in shortest[0]:
-        if candidates is not None and doc_id not in candidates:
-            continue
-        total = 0.0
-        for postings, idf in zip(lookups, idfs, strict=True):
-            value = postings.get(doc_id)
-            if value is None:
-                break
-            total += idf * value
-        else:
-            if factor * total > best.get(doc_id, 0.0):
-                best[doc_id] = factor * total
+    total = np.zeros(len(best))
+    found = np.zeros(len(best), dtype=np.int32)
+    for (positions, weights), idf in zip(terms, idfs, strict=True):
+        total[positions] += idf * weights
+        found[positions] += 1
+    value = np.where(found == len(terms), total * (weight / len(terms)), 0.0)
+    np.maximum(best, value, out=best)
 
 
-def _boost_phrases(query: AnalysedQuery, snapshot: Snapshot, scores: dict[int, float]) -> None:
+def _boost_phrases(query: AnalysedQuery, snapshot: Snapshot, scores: np.ndarray) -> None:
     stems = query.stems
     if len(stems) < 2:
         return
     # Phrase sequences hold token numbers; a stem no service has gets a number of its own.
     known = {stem: snapshot.token_id(stem) for stem in stems}
     unknown = {stem: -1 - i for i, stem in enumerate(s for s in known if known[s] < 0)}
-    stems = [known[stem] if known[stem] >= 0 else unknown[stem] for stem in stems]
-    pairs = set(zip(stems, stems[1:], strict=False))
-    top = sorted(scores, key=scores.__getitem__, reverse=True)[:PHRASE_CANDIDATES]
-    for doc_id in top:
-        scores[doc_id] *= phrase_factor(snapshot.docs[doc_id], stems, pairs)
+    phrase = Phrase([known[stem] if known[stem] >= 0 else unknown[stem] for stem in stems])
+    docs = snapshot.dense().docs
+    for position in top_positions(scores, PHRASE_CANDIDATES):
+        scores[position] *= phrase.factor(docs[position])
 
 
-def phrase_factor(doc: Doc, stems: list[int], pairs: set[tuple[int, int]]) -> float:
-    found: set[tuple[int, int]] = set()
-    whole = False
-    size = len(stems)
-    for sequence in doc.sequences.values():
-        for i in range(len(sequence) - 1):
-            pair = (sequence[i], sequence[i + 1])
-            if pair in pairs:
-                found.add(pair)
-                if not whole and sequence[i] == stems[0] and list(sequence[i : i + size]) == stems:
-                    whole = True
-    factor = 1.0 + PHRASE_PAIR_BOOST * len(found) / len(pairs)
-    return factor + (WHOLE_PHRASE_BOOST if whole else 0.0)
+def top_positions(scores: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the ``count`` highest scores above 0, best first (ties: lower first)."""
+    matched = np.flatnonzero(scores)
+    if len(matched) > count:
+        matched = matched[np.argpartition(-scores[matched], count - 1)[:count]]
+    return matched[np.lexsort((matched, -scores[matched]))]
 
 
-def distance_factor(doc: Doc, distance: float | None) -> float:
-    """Closer is better, mildly. Services at home or by phone are never pushed down."""
-    if doc.at_home or doc.by_phone_or_online:
-        return 1.0
-    if distance is None:  # no place: treat as an average distance
-        distance = DISTANCE_SCALE_M
-    return DISTANCE_FLOOR + (1.0 - DISTANCE_FLOOR) * math.exp(-distance / DISTANCE_SCALE_M)
+class Phrase:
+    """The question's words in order (token numbers), found in a service's phrase fields
+    (token number arrays) by a byte search: each pair of consecutive words, and the whole."""
+
+    def __init__(self, stems: list[int]):
+        pairs = zip(stems, stems[1:], strict=False)
+        self.pairs = {pair: array("i", pair).tobytes() for pair in pairs}
+        self.whole = array("i", stems).tobytes()
+
+    def factor(self, doc: Doc) -> float:
+        found: set[tuple[int, int]] = set()
+        whole = False
+        for sequence in doc.sequences.values():
+            data = sequence.tobytes()
+            for pair, needle in self.pairs.items():
+                if pair not in found and _contains(data, needle):
+                    found.add(pair)
+            if not whole and found and _contains(data, self.whole):
+                whole = True
+        factor = 1.0 + PHRASE_PAIR_BOOST * len(found) / len(self.pairs)
+        return factor + (WHOLE_PHRASE_BOOST if whole else 0.0)
 
 
-def browse_scores(docs, params) -> dict[int, float]:
+def _contains(data: bytes, needle: bytes) -> bool:
+    """Whether the token numbers of ``needle`` occur in ``data`` (both packed arrays),
+    starting at a token boundary."""
+    at = data.find(needle)
+    while at > 0 and at % TOKEN_BYTES:
+        at = data.find(needle, at + 1)
+    return at >= 0
+
+
+def distance_factors(distance: np.ndarray, comes_to_you: np.ndarray) -> np.ndarray:
+    """Closer is better, mildly (metres; NaN: no place, an average distance). Services at
+    home or by phone are never pushed down."""
+    metres = np.where(np.isnan(distance), DISTANCE_SCALE_M, distance)
+    decay = DISTANCE_FLOOR + (1.0 - DISTANCE_FLOOR) * np.exp(-metres / DISTANCE_SCALE_M)
+    return np.where(comes_to_you, 1.0, decay)
+
+
+def browse_scores(dense, params) -> np.ndarray:
     """No words to match: every service, or, when the question said for whom, where or when
     ("ik kom uit Syrië", "vandaag in De Kwakel"), the services that fit that."""
-    scores = {doc.id: 1.0 for doc in docs}
+    everything = np.ones(len(dense))
     if not (params.prefer_groups or params.prefer_wijken or params.prefer_windows):
-        return scores
-    fitting = {
-        doc.id: 1.0
-        for doc in docs
-        if preference_factor(doc, params) > 1.0 or _near(doc, params.origin)
-    }
-    return fitting or scores
+        return everything
+    fitting = np.fromiter(
+        (preference_factor(d, params) > 1.0 or _near(d, params.origin) for d in dense.docs),
+        dtype=bool,
+        count=len(dense),
+    )
+    return fitting.astype(float) if fitting.any() else everything
 
 
 def _near(doc: Doc, origin) -> bool:
@@ -242,12 +243,14 @@ def _has_session_in(doc: Doc, windows) -> bool:
     return False
 
 
-def overdue_factor(doc: Doc, today) -> float:
-    return OVERDUE_PENALTY if doc.overdue_from and today >= doc.overdue_from else 1.0
+def overdue_factors(overdue_day: np.ndarray, today: datetime.date) -> np.ndarray:
+    """Per service: the penalty when its information is overdue (day ordinals; 0: never)."""
+    late = (overdue_day > 0) & (overdue_day <= today.toordinal())
+    return np.where(late, OVERDUE_PENALTY, 1.0)
 
 
-def above_threshold(scores: dict[int, float]) -> dict[int, float]:
-    if not scores:
+def above_threshold(scores: np.ndarray) -> np.ndarray:
+    """The scores with those under ``RELATIVE_THRESHOLD`` of the best set to 0."""
+    if not len(scores):
         return scores
-    cut = max(scores.values()) * RELATIVE_THRESHOLD
-    return {doc_id: value for doc_id, value in scores.items() if value >= cut}
+    return np.where(scores >= scores.max() * RELATIVE_THRESHOLD, scores, 0.0)

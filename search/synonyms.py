@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import analysis
+from . import analysis, freshness
 
 SYNONYM_DIR = analysis.DATA_DIR / "synonyms"
 EDITOR_FILE = SYNONYM_DIR / "redactie.txt"
@@ -178,11 +178,17 @@ _lock = threading.Lock()
 _cache: dict[str, object] = {"version": None, "map": None}
 
 
+def _editor_checks() -> list:
+    rules = Synonym.objects.all()
+    return [freshness.count(rules), freshness.latest(rules, "updated_at")]
+
+
+freshness.register("synonyms", _editor_checks)
+
+
 def editor_version() -> tuple:
     """Changes whenever an editor adds, edits or deletes a synonym."""
-    return tuple(
-        Synonym.objects.aggregate(n=models.Count("pk"), latest=models.Max("updated_at")).values()
-    )
+    return freshness.version("synonyms")
 
 
 def current_map() -> SynonymMap:

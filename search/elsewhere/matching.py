@@ -14,9 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
-
-from .. import analysis, lexicon
+from .. import analysis, freshness, lexicon
 from ..lexicon import wordset
 from .models import ElsewhereTopic, split
 
@@ -63,8 +61,16 @@ _lock = threading.Lock()
 _cache: dict = {"version": None, "topics": ()}
 
 
+def _checks() -> list:
+    topics = ElsewhereTopic.objects.all()
+    return [freshness.count(topics), freshness.latest(topics, "updated_at")]
+
+
+freshness.register("elsewhere", _checks)
+
+
 def _version() -> tuple:
-    return tuple(ElsewhereTopic.objects.aggregate(n=Count("pk"), at=Max("updated_at")).values())
+    return freshness.version("elsewhere")
 
 
 def topics() -> tuple[CompiledTopic, ...]:

@@ -2,6 +2,7 @@
 
 import datetime
 
+import numpy as np
 import pytest
 
 from places.geo import Point
@@ -145,11 +146,12 @@ def test_distance_ranking_and_sorting(build):
 
 
 def test_distance_factor_is_mild():
-    class Doc:
-        at_home = by_phone_or_online = False
-
-    assert ranking.distance_factor(Doc(), 0) == pytest.approx(1.0)
-    assert ranking.distance_factor(Doc(), 100_000) == pytest.approx(ranking.DISTANCE_FLOOR)
+    factors = ranking.distance_factors(np.array([0.0, 100_000.0, np.nan]), np.zeros(3, bool))
+    assert factors[0] == pytest.approx(1.0)
+    assert factors[1] == pytest.approx(ranking.DISTANCE_FLOOR)
+    assert ranking.DISTANCE_FLOOR < factors[2] < 1.0  # no place: an average distance
+    comes_to_you = ranking.distance_factors(np.array([100_000.0]), np.ones(1, bool))
+    assert comes_to_you[0] == pytest.approx(1.0)
 
 
 def test_unpublish_and_delete_remove_a_service(build):

@@ -13,16 +13,16 @@ services it was up to two thirds of a search).
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
 from django.db import transaction
 from django.utils import timezone
 
 from agenda import schedules
 from search import analysis, english, expansion, ranking, suggestions, synonyms
 from search.models import IndexState, SearchEntry
-from search.record import FACETS, TEXT_CLASSES, ServiceRecord
+from search.record import TEXT_CLASSES, ServiceRecord
 from search.results import (
     facet_labels,
     facet_order,
@@ -105,62 +105,37 @@ def rebuild(records: Iterable[ServiceRecord]) -> int:
 # --------------------------------------------------------------------------- reading
 
 
-def _failures(doc: snapshot.Doc, wanted: dict[str, set[str]], params, now) -> tuple[str, ...]:
-    """The filters a service does not pass ('thema', ..., 'open_nu')."""
-    failed = tuple(name for name, values in wanted.items() if not values & doc.facet_values[name])
-    if params.open_now and not doc.is_open(now):
-        failed += ("open_nu",)
-    return failed
-
-
-def _facets(docs, failures, params: SearchParams, now) -> tuple[dict, int]:
-    """Counts per facet value. A facet's own filter does not narrow its counts (so one can
-    pick a second value), the other filters do.
-
-    Services with the same facets, labels and opening hours share those objects in the
-    snapshot, so each distinct one is counted once and weighed by how many share it: at
-    20,000 services a search matches thousands, but they have a few hundred distinct sets.
-    """
-    everything = Counter()  # id(facet_values) -> services that pass every filter
-    all_but: dict[str, Counter] = {name: Counter() for name in FACETS}  # fail only this one
-    shared = {}  # id -> the shared object (facet values, labels, schedules)
-    label_sets = set()
-    hours = Counter()  # id(shared schedule) -> services counted for "open now"
-    for doc, failed in zip(docs, failures, strict=True):
-        label_sets.add(id(doc.facet_labels))
-        shared[id(doc.facet_labels)] = doc.facet_labels
-        if len(failed) > 1:
+def _filter_and_count(dense, matched: np.ndarray, params: SearchParams, now):
+    """Which matches pass the filters (a mask over ``matched``), the facet counts and how
+    many are open now. A facet's own filter does not narrow its counts (so one can pick a
+    second value), the other filters do."""
+    size = len(dense)
+    among = np.zeros(size, dtype=bool)
+    among[matched] = True
+    fails = np.zeros(size, dtype=np.int8)  # filters a service does not pass
+    passes: dict[str, np.ndarray] = {}
+    for name, values in params.filters().items():
+        if not values:
             continue
-        key = id(doc.facet_values)
-        shared[key] = doc.facet_values
-        if not failed:
-            everything[key] += 1
-        elif failed[0] in all_but:
-            all_but[failed[0]][key] += 1
-        if (not failed or failed == ("open_nu",)) and doc.shared_schedule is not None:
-            hours[id(doc.shared_schedule)] += 1
-            shared[id(doc.shared_schedule)] = doc.shared_schedule
-    counters = {name: Counter() for name in FACETS}
-    for key, n in everything.items():
-        for name, values in shared[key].items():
-            for value in values:
-                counters[name][value] += n
-    for name, groups in all_but.items():
-        for key, n in groups.items():
-            for value in shared[key][name]:
-                counters[name][value] += n
-    labels: dict[str, dict[str, str]] = {name: facet_labels(name) for name in FACETS}
-    for key in label_sets:
-        for name, pairs in shared[key].items():
-            labels[name].update(pairs)
-    local = now.astimezone(schedules.TIMEZONE)
-    open_count = sum(n for key, n in hours.items() if shared[key].is_open(local))
+        passing = passes[name] = dense.facets[name].having(values)
+        fails += ~passing
+    is_open = np.zeros(size, dtype=bool)
+    is_open[matched] = dense.open_at(now.astimezone(schedules.TIMEZONE), matched)
+    open_count = int(np.count_nonzero(among & (fails == 0) & is_open))
+    if params.open_now:
+        fails += ~is_open
+    everything = among & (fails == 0)
     selected = params.filters()
-    facets = {
-        name: facet_values(counters[name], labels[name], selected[name], facet_order(name))
-        for name in FACETS
-    }
-    return facets, open_count
+    facets = {}
+    for name, column in dense.facets.items():
+        counted = everything
+        if name in passes:  # also the services that fail only this facet's filter
+            counted = everything | (among & (fails == 1) & ~passes[name])
+        totals = column.counts(counted)
+        counts = {column.names[i]: int(totals[i]) for i in np.flatnonzero(totals).tolist()}
+        labels = {**facet_labels(name), **column.labels}
+        facets[name] = facet_values(counts, labels, selected[name], facet_order(name))
+    return everything[matched], facets, open_count
 
 
 def search(params: SearchParams) -> SearchResult:
@@ -169,46 +144,60 @@ def search(params: SearchParams) -> SearchResult:
     return _search(snapshot.current(), params)
 
 
-def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
-    now = now_for(params)
-    query = None
+def _relevance(snap: snapshot.Snapshot, params: SearchParams):
+    """(relevance per document position, the analysed question or None)."""
+    dense = snap.dense()
     if analysis.content_words(params.q):
         vocabulary = synonyms.current_map()
         query = expansion.expand(
             params.q, vocabulary, snap.knowledge(vocabulary), language=params.lang
         )
         candidates = ranking.bounded_candidates(query, snap)
-        scores = ranking.above_threshold(ranking.score(query, snap, candidates))
-    elif params.q.strip() and not params.has_filters and params.origin is None:
-        scores = {}  # only signs or emoji: nothing to look for
-    else:
-        scores = ranking.browse_scores(snap.docs.values(), params)  # no question: browse
-    docs = [snap.docs[i] for i in scores if i in snap.docs]
-    distances = snap.distances(params.origin, docs, min_distance)
-    today = timezone.localdate(now)
-    final = {
-        d.id: scores[d.id]
-        * ranking.overdue_factor(d, today)
-        * (ranking.distance_factor(d, distances[d.id]) if params.origin else 1.0)
-        * ranking.preference_factor(d, params)
-        for d in docs
-    }
-    wanted = {name: set(values) for name, values in params.filters().items() if values}
-    failures = [_failures(d, wanted, params, now) for d in docs]
-    facets, open_count = _facets(docs, failures, params, now)
-    hits = [d for d, failed in zip(docs, failures, strict=True) if not failed]
-    hits.sort(key=lambda d: (-final[d.id], d.title.lower()))
+        return ranking.above_threshold(ranking.score(query, snap, candidates)), query
+    if params.q.strip() and not params.has_filters and params.origin is None:
+        return dense.zeros(), None  # only signs or emoji: nothing to look for
+    return ranking.browse_scores(dense, params), None  # no question: browse
+
+
+def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
+    now = now_for(params)
+    dense = snap.dense()
+    scores, query = _relevance(snap, params)
+    matched = np.flatnonzero(scores)
+    final = scores[matched] * ranking.overdue_factors(
+        dense.overdue_day[matched], timezone.localdate(now)
+    )
+    distance = np.full(len(matched), np.nan)
+    if params.origin is not None:
+        docs = [dense.docs[p] for p in matched]
+        known = snap.distances(params.origin, docs, min_distance)
+        distance = np.array([np.nan if known[d.id] is None else known[d.id] for d in docs])
+        final *= ranking.distance_factors(distance, dense.comes_to_you[matched])
+    if params.prefer_groups or params.prefer_wijken or params.prefer_windows:
+        final *= [ranking.preference_factor(dense.docs[p], params) for p in matched]
+    hit, facets, open_count = _filter_and_count(dense, matched, params, now)
+    hits, final, distance = matched[hit], final[hit], distance[hit]
+    order = np.lexsort((dense.title_rank[hits], -final))
     if params.sort == Sort.DISTANCE and params.origin is not None:
-        hits.sort(key=lambda d: _distance_key(d, distances[d.id]))
+        # Pure distance to the nearest place. Services without a place that come to you
+        # (at home, by phone) count as at your door; other services without one come last.
+        door = np.where(dense.comes_to_you[hits], 0.0, np.inf)
+        key = np.where(np.isnan(distance), door, distance)
+        order = order[np.argsort(key[order], kind="stable")]
     start = (params.page - 1) * params.page_size
-    page = hits[start : start + params.page_size]
+    shown = order[start : start + params.page_size].tolist()
+    page = [dense.docs[hits[i]] for i in shown]
     records = snap.records(d.id for d in page)
-    page = [d for d in page if d.id in records]  # removed since the snapshot was made
+    items = [
+        _item(records[doc.id], doc, _metres(distance[i]), float(final[i]), now, params)
+        for doc, i in zip(page, shown, strict=True)
+        if doc.id in records  # removed since the snapshot was made
+    ]
     return SearchResult(
         query=params.q,
         count=len(hits),
         engine=Engine.EMBEDDED,
-        results=[_item(records[d.id], d, distances[d.id], final[d.id], now, params) for d in page],
+        results=items,
         facets=facets,
         open_now_count=open_count,
         open_now_selected=params.open_now,
@@ -218,12 +207,8 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
     )
 
 
-def _distance_key(doc: snapshot.Doc, distance: float | None) -> float:
-    """Pure distance to the nearest place. Services without a place that come to you (at
-    home, by phone) count as at your door; other services without a place come last."""
-    if distance is not None:
-        return distance
-    return 0.0 if doc.at_home or doc.by_phone_or_online else float("inf")
+def _metres(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)
 
 
 def _item(

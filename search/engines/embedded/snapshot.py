@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import gc
-import heapq
 import json
 import math
 import threading
@@ -29,7 +28,7 @@ from array import array
 from collections import Counter
 
 from agenda import schedules
-from search import analysis, synonyms
+from search import analysis, freshness, synonyms
 from search.expansion import Knowledge
 from search.record import (
     FACETS,
@@ -41,6 +40,9 @@ from search.record import (
     schedule_from_json,
 )
 from search.spelling import Corrector
+
+from . import rows as table_rows
+from .dense import Dense
 
 K1 = 1.2
 B = {c.column: c.bm25_b for c in TEXT_CLASSES}
@@ -240,14 +242,12 @@ class Snapshot:
         self._knowledge: tuple | None = None
         self._suggestions: list[tuple[str, str, float]] | None = None
         self._distances: dict[tuple[float, float], dict[int, float | None]] = {}
-        self._tops: dict[tuple[str, int], frozenset[int]] = {}
+        self._dense: Dense | None = None
         self._lock = threading.Lock()  # only for the lazily built parts below
 
     # ------------------------------------------------------------------ refreshing
     def refresh(self) -> Snapshot:
-        from search.models import IndexState
-
-        version = IndexState.current()
+        version = index_version()
         if version == self.version:
             return self
         return self._next(version)
@@ -384,24 +384,22 @@ class Snapshot:
         """The number of a token in phrase sequences (-1: no document has it)."""
         return _interner.ids.get(term, -1)
 
-    def top_ids(self, term: str, depth: int):
-        """The ids of the ``depth`` documents where the term weighs most (all when fewer)."""
-        ids, weights = self.postings[term]
-        if len(ids) <= depth:
-            return ids
-        key = (term, depth)
-        top = self._tops.get(key)
-        if top is None:
-            best = heapq.nlargest(depth, range(len(ids)), key=weights.__getitem__)
-            top = self._tops[key] = frozenset(ids[i] for i in best)
-        return top
+    def dense(self) -> Dense:
+        """The documents as dense arrays (built on first use; the snapshot never changes)."""
+        found = self._dense
+        if found is None:
+            with self._lock:
+                if self._dense is None:
+                    self._dense = Dense(self.docs, FACETS)
+                found = self._dense
+        return found
 
     def records(self, ids) -> dict[int, ServiceRecord]:
         """The full public records of some documents, read from the index table."""
         from search.models import SearchEntry
 
-        names = [f.name for f in STORED]
-        rows = SearchEntry.objects.filter(pk__in=list(ids)).values("id", "page_id", *names)
+        names = ["id", "page_id", *(f.name for f in STORED)]
+        rows = table_rows.read(SearchEntry, ids, names)
         return {row["id"]: ServiceRecord.from_stored(row["page_id"], row) for row in rows}
 
     def distances(self, origin, docs, measure) -> dict[int, float | None]:
@@ -450,6 +448,20 @@ class Snapshot:
             return self._suggestions
 
 
+def _index_checks() -> list:
+    from search.models import IndexState
+
+    return [IndexState.objects.filter(pk=1).values("version")]
+
+
+freshness.register("index", _index_checks)
+
+
+def index_version() -> int:
+    """The embedded index's version counter (``IndexState``); 0 before the first index."""
+    return freshness.version("index")[0] or 0
+
+
 _snapshot = Snapshot()
 _refreshing = threading.Lock()  # one refresh at a time; searches never wait for it
 
@@ -457,10 +469,8 @@ _refreshing = threading.Lock()  # one refresh at a time; searches never wait for
 def current() -> Snapshot:
     """The snapshot in step with the index now (one query when nothing changed)."""
     global _snapshot
-    from search.models import IndexState
-
     snap = _snapshot
-    if snap.version is not None and IndexState.current() == snap.version:
+    if snap.version is not None and index_version() == snap.version:
         return snap
     with _refreshing:
         _snapshot = _snapshot.refresh()
