@@ -72,17 +72,21 @@ class Dense:
         count = len(ids)
         self.ids = np.array(ids, dtype=np.int64)
         self.docs = [docs[i] for i in ids]
-        self.overdue_day = np.zeros(count, dtype=np.int64)  # date ordinal; 0: never overdue
-        self.comes_to_you = np.zeros(count, dtype=bool)  # at home, by phone or online
         self.schedules: list = []  # distinct opening hours (snapshot.Schedule)
         self.schedule_of = np.full(count, -1, dtype=np.int32)  # -1: no opening hours
         self.facets: dict[str, FacetColumn] = {}
         self._columns(facet_names)
-        for position, doc in enumerate(self.docs):
-            if doc.overdue_from:
-                self.overdue_day[position] = doc.overdue_from.toordinal()
-            self.comes_to_you[position] = bool(doc.at_home or doc.by_phone_or_online)
-        by_title = sorted(range(count), key=lambda p: (self.docs[p].title.lower(), p))
+        # The day its information is overdue (a date ordinal; 0: never), and whether the
+        # service comes to you (at home, by phone or online).
+        self.overdue_day = np.array(
+            [d.overdue_from.toordinal() if d.overdue_from else 0 for d in self.docs],
+            dtype=np.int64,
+        )
+        self.comes_to_you = np.array(
+            [bool(d.at_home or d.by_phone_or_online) for d in self.docs], dtype=bool
+        )
+        titles = np.array([d.title.lower() for d in self.docs], dtype=str)
+        by_title = np.argsort(titles, kind="stable")  # equal titles: in id order
         self.title_rank = np.empty(count, dtype=np.int64)
         self.title_rank[by_title] = np.arange(count)
         self._day_sessions: tuple | None = None
@@ -91,35 +95,50 @@ class Dense:
         self._lock = threading.Lock()
 
     def _columns(self, facet_names) -> None:
-        """Facet columns, labels and schedule numbers; the snapshot shares equal facet
-        sets, labels and schedules between documents, so each is looked at once."""
-        columns = self.facets = {name: FacetColumn() for name in facet_names}
-        numbered: dict[int, list[tuple[FacetColumn, list[int]]]] = {}
-        schedules: dict[int, int] = {}
+        """Facet columns, labels and schedule numbers. The snapshot shares equal value sets,
+        labels and schedules between documents, so each distinct one is looked at once and
+        the columns are laid out with array operations."""
+        self.facets = {name: self._column(name) for name in facet_names}
         labelled: set[int] = set()
-        for position, doc in enumerate(self.docs):
-            values = numbered.get(id(doc.facet_values))
-            if values is None:
-                values = numbered[id(doc.facet_values)] = [
-                    (column, [column.value_number(v) for v in sorted(doc.facet_values[name])])
-                    for name, column in columns.items()
-                ]
-            for column, numbers in values:
-                column.rows.extend([position] * len(numbers))
-                column.values.extend(numbers)
+        schedules: dict[int, int] = {}
+        schedule_of = []
+        for doc in self.docs:
             if id(doc.facet_labels) not in labelled:
                 labelled.add(id(doc.facet_labels))
                 for name, pairs in doc.facet_labels.items():
-                    columns[name].labels.update(pairs)
+                    self.facets[name].labels.update(pairs)
             hours = doc.shared_schedule
+            number = -1
             if hours is not None:
-                number = schedules.get(id(hours))
-                if number is None:
+                number = schedules.get(id(hours), -1)
+                if number < 0:
                     number = schedules[id(hours)] = len(self.schedules)
                     self.schedules.append(hours)
-                self.schedule_of[position] = number
-        for column in columns.values():
-            column.finish(len(self.docs))
+            schedule_of.append(number)
+        self.schedule_of = np.array(schedule_of, dtype=np.int32)
+
+    def _column(self, name: str) -> FacetColumn:
+        column = FacetColumn()
+        numbered: dict[int, int] = {}  # id(value set) -> set number
+        sets: list[list[int]] = []  # set number -> value numbers
+        set_of = []
+        for doc in self.docs:
+            values = doc.facet_values[name]
+            number = numbered.get(id(values), -1)
+            if number < 0:
+                number = numbered[id(values)] = len(sets)
+                sets.append([column.value_number(v) for v in sorted(values)])
+            set_of.append(number)
+        set_of = np.array(set_of, dtype=np.int64)
+        sizes = np.array([len(s) for s in sets], dtype=np.int64)
+        starts = np.cumsum(sizes) - sizes
+        flat = np.array([v for s in sets for v in s], dtype=np.int32)
+        counts = sizes[set_of] if len(set_of) else np.zeros(0, dtype=np.int64)
+        column.rows = np.repeat(np.arange(len(self.docs), dtype=np.int32), counts)
+        offsets = np.arange(len(column.rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+        column.values = flat[np.repeat(starts[set_of], counts) + offsets] if len(flat) else flat
+        column.finish(len(self.docs))
+        return column
 
     def open_at(self, local, among: np.ndarray) -> np.ndarray:
         """Per position in ``among``: open at this local moment."""
