@@ -164,6 +164,9 @@ def _parse(row: dict) -> Parsed:
     counts, lengths, sequences = array("i"), [], {}
     distinct: set[int] = set()
     for number, name in enumerate(WEIGHTS):
+        if not row[name]:  # an empty field (the English ones, without a translation)
+            lengths.append(0)
+            continue
         sequence, terms = analysis.parse_stream(row[name])
         # Counted as strings, then numbered in order of first appearance (as token by token).
         field_counts = Counter(terms)
