@@ -4,6 +4,7 @@ This is the one place that decides which service fields are public. Professional
 fields are added only when ``include_professional`` is true.
 """
 
+from django.http import HttpRequest
 from django.utils import timezone
 
 from agenda import schedules
@@ -53,13 +54,22 @@ def session_data(session: schedules.Session) -> dict:
     }
 
 
-def service_summary(service) -> dict:
+def url_cache() -> HttpRequest:
+    """For ``urls=``: remembers Wagtail's site root paths over many pages (one cache lookup,
+    a database query in production, instead of one per page). Names no current site, so
+    the URLs are those of ``page.url``. Make a new one for each batch of work."""
+    request = HttpRequest()
+    request._wagtail_site = None  # what Site.find_for_request caches: no current site
+    return request
+
+
+def service_summary(service, *, urls: HttpRequest | None = None) -> dict:
     """The fields shown in lists."""
     return {
         "slug": service.slug,
         "title": service.title,
         "summary": service.summary,
-        "url": service.url,
+        "url": service.get_url(urls),
         "organisation": organisation_ref(service.organisation),
         "themes": [{"slug": t.slug, "name": t.name} for t in service.themes.all()],
         "target_groups": [{"slug": t.slug, "name": t.name} for t in service.target_groups.all()],
@@ -70,30 +80,34 @@ def service_summary(service) -> dict:
     }
 
 
-def public_texts(service) -> dict:
+def public_texts(service, *, urls: HttpRequest | None = None) -> dict:
     """The public texts of a service that differ per language (for a translation's record)."""
     return {
         "title": service.title,
         "summary": service.summary,
-        "url": service.url,
+        "url": service.get_url(urls),
         "helps_with": [phrase.text for phrase in service.phrases.all()],
         "body": str(service.body.render_as_block()) if service.body else "",
     }
 
 
-def public_service(service) -> dict:
+def public_service(service, *, labels: bool = True, urls: HttpRequest | None = None) -> dict:
     """Every public field of a service that does not depend on the time of asking.
 
-    The public record of search (``search.record``) is made from this dict only.
+    The public record of search (``search.record``) is made from this dict only; it asks
+    ``labels=False``: without the translated cost and access labels, which it does not keep
+    (looking them up was a tenth of a full rebuild).
     """
-    data = service_summary(service)
+    data = service_summary(service, urls=urls)
+    data["helps_with"] = [phrase.text for phrase in service.phrases.all()]
+    data["cost"] = service.cost
+    if labels:
+        data["cost_label"] = service.get_cost_display()
+    data["access"] = service.access
+    if labels:
+        data["access_label"] = service.get_access_display()
     data.update(
         {
-            "helps_with": [phrase.text for phrase in service.phrases.all()],
-            "cost": service.cost,
-            "cost_label": service.get_cost_display(),
-            "access": service.access,
-            "access_label": service.get_access_display(),
             "languages": service.languages,
             "accessibility": {
                 "wheelchair_accessible": service.wheelchair_accessible,

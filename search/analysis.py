@@ -78,12 +78,25 @@ def _stemmer():
     return snowballstemmer.stemmer(STEMMER_ALGORITHM)
 
 
+class _WithoutCombining(dict):
+    """A ``str.translate`` table that drops combining marks (the accents NFKD split off)
+    and keeps every other character; filled per character on first sight."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_COMBINING = _WithoutCombining()
+
+
 def normalise(text: str) -> str:
     """Lower case, accents folded, control characters replaced by spaces."""
     text = _CONTROL_RE.sub(" ", text or "")
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return folded.lower()
+    if not text.isascii():  # ASCII has nothing to decompose or fold
+        text = unicodedata.normalize("NFKD", text).translate(_WITHOUT_COMBINING)
+    return text.lower()
 
 
 def words(text: str) -> list[str]:
@@ -181,10 +194,15 @@ def index_stream(texts: list[str] | str) -> str:
     """
     if isinstance(texts, str):
         texts = [texts]
+    return stream_of_words([content_words(text) for text in texts])
+
+
+def stream_of_words(texts: list[list[str]]) -> str:
+    """``index_stream`` of texts already split into their content words."""
     sequence: list[str] = []
     extra: list[str] = []
     for text in texts:
-        tokens = analyse(text)
+        tokens = [analyse_word(w) for w in text]
         if not tokens:
             continue
         if sequence:

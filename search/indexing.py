@@ -15,9 +15,17 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from cms.serializers import url_cache
+
 from .engines.cluster import transport
 from .engines.embedded import engine as embedded
-from .record import ServiceRecord, build_record, english_translations, indexable_services
+from .record import (
+    ServiceRecord,
+    build_record,
+    english_translations,
+    fetch_relations,
+    indexable_services,
+)
 
 log = logging.getLogger(__name__)
 
@@ -100,20 +108,24 @@ REBUILD_CHUNK = 500  # pages (with their prefetched relations) in memory at a ti
 
 def _records():
     """The record of every indexable service, streamed page chunk by page chunk (with the
-    English translations of each chunk fetched in one query)."""
+    English translations of each chunk fetched in one query, the site root paths of their
+    URLs once)."""
     chunk: list = []
-    for page in indexable_services().iterator(chunk_size=REBUILD_CHUNK):
+    urls = url_cache()
+    for page in indexable_services(prefetch=False).iterator(chunk_size=REBUILD_CHUNK):
         chunk.append(page)
         if len(chunk) == REBUILD_CHUNK:
-            yield from _chunk_records(chunk)
+            yield from _chunk_records(chunk, urls)
             chunk = []
-    yield from _chunk_records(chunk)
+    yield from _chunk_records(chunk, urls)
 
 
-def _chunk_records(pages: list):
+def _chunk_records(pages: list, urls):
+    fetch_relations(pages)
     english = english_translations(p.translation_key for p in pages) if pages else {}
     for page in pages:
-        record = build_record(page, checked=True, english=english.get(page.translation_key))
+        translation = english.get(page.translation_key)
+        record = build_record(page, checked=True, english=translation, urls=urls)
         if record is not None:
             yield record
 

@@ -229,28 +229,63 @@ def is_indexable(page) -> bool:
     )
 
 
-def indexable_services():
-    """Every live, public service, with what ``build_record`` reads fetched in bulk."""
+# The relations ``build_record`` reads, fetched in bulk.
+RECORD_RELATIONS = (
+    "themes",
+    "target_groups",
+    "places__wijk",
+    "wijken",
+    "phrases",
+    "opening_rules__place",
+    "schedule_exceptions__place",
+)
+
+
+def indexable_services(*, prefetch: bool = True):
+    """Every live, public service, with what ``build_record`` reads fetched in bulk
+    (``prefetch=False``: the caller fetches it with ``fetch_relations`` per batch)."""
     from wagtail.models import Locale
 
     from cms.models import ServicePage
 
-    return (
+    services = (
         ServicePage.objects.live()
         .public()
         .filter(locale=Locale.get_default())
         .select_related("organisation")
-        .prefetch_related(
-            "themes",
-            "target_groups",
-            "places__wijk",
-            "wijken",
-            "phrases",
-            "opening_rules__place",
-            "schedule_exceptions__place",
-        )
         .order_by("path")
     )
+    return services.prefetch_related(*RECORD_RELATIONS) if prefetch else services
+
+
+def fetch_relations(pages: list) -> None:
+    """What ``prefetch_related(*RECORD_RELATIONS)`` fetches, with the same queries and
+    the same objects in the same order, handed to modelcluster as each page's relations
+    in memory (what it keeps while a page is edited, unsaved). Django's prefetch makes two
+    querysets per page and relation and modelcluster another manager per read: at 20,000
+    services that was a third of a rebuild. For pages only read, never saved."""
+    from django.db.models import prefetch_related_objects
+
+    if not pages:
+        return
+    nested: dict[str, list[str]] = {}
+    for lookup in RECORD_RELATIONS:
+        name, _, rest = lookup.partition("__")
+        nested.setdefault(name, [])
+        if rest:
+            nested[name].append(rest)
+    for name, inner in nested.items():
+        manager = getattr(pages[0], name)
+        queryset, related_key, page_key, *_ = manager.get_prefetch_querysets(pages)
+        found: dict = {}
+        for related in queryset:
+            found.setdefault(related_key(related), []).append(related)
+        for page in pages:
+            if not hasattr(page, "_cluster_related_objects"):
+                page._cluster_related_objects = {}
+            page._cluster_related_objects[name] = found.get(page_key(page), [])
+        if inner:
+            prefetch_related_objects([o for objects in found.values() for o in objects], *inner)
 
 
 def english_translations(keys=None) -> dict:
@@ -286,11 +321,11 @@ def _english_translation(service):
     )
 
 
-def _english_values(translation) -> dict:
+def _english_values(translation, urls=None) -> dict:
     """The searchable texts of the English translation (public fields only)."""
     if translation is None:
         return {}
-    data = public_texts(translation)
+    data = public_texts(translation, urls=urls)
     return {
         "title_en": data["title"],
         "summary_en": data["summary"],
@@ -303,19 +338,21 @@ def _english_values(translation) -> dict:
 _LOOK_UP = object()
 
 
-def build_record(page, *, checked: bool = False, english=_LOOK_UP):
+def build_record(page, *, checked: bool = False, english=_LOOK_UP, urls=None):
     """The public record of a service, or None when it must not be in the index.
 
     ``checked``: the caller took the page from ``indexable_services()`` (saves queries).
     ``english``: the service's English translation (or None), when the caller fetched the
     translations in bulk with ``english_translations()``; otherwise it is looked up.
+    ``urls``: a ``cms.serializers.url_cache()`` shared by the records of one batch.
     """
     if not checked and not is_indexable(page):
         return None
     service = page.specific
     if english is _LOOK_UP:
         english = _english_translation(service)
-    data = public_service(service)  # the public gate: never professional fields
+    # The public gate: never professional fields.
+    data = public_service(service, labels=False, urls=urls)
     values = {f.name: data[f.name] for f in FIELDS if f.name in data}
     values.update(
         url=data["url"] or "",
@@ -326,7 +363,7 @@ def build_record(page, *, checked: bool = False, english=_LOOK_UP):
         overdue_from=_overdue_from(service),
         contact={k: v for k, v in data["contact"].items() if v},
     )
-    values.update(_english_values(english))
+    values.update(_english_values(english, urls))
     return ServiceRecord(page_id=service.pk, **values)
 
 

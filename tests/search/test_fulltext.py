@@ -64,3 +64,48 @@ def test_structures_are_named_after_the_model_table():
         elif connection.vendor == "postgresql":
             cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [table])
             assert f"{table}_search_vector_gin" in {row[0] for row in cursor.fetchall()}
+
+
+def _trigger_sql() -> list:
+    table = SearchEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+            [table],
+        )
+        return sorted(cursor.fetchall())
+
+
+def test_after_a_full_rebuild_the_index_finds_new_words_and_follows_edits(entries):
+    from search import indexing
+
+    triggers = _trigger_sql() if connection.vendor == "sqlite" else None
+    indexing.rebuild(elastic=False)
+    rebuilt = {e.slug: e.pk for e in SearchEntry.objects.all()}
+    assert fts.match(["schuld"]) == [rebuilt["shv"]]
+    if triggers is not None:
+        assert _trigger_sql() == triggers  # put back as the migration made them
+    entry = SearchEntry.objects.get(slug="cafe")
+    entry.title_tokens = "fietsmaatje"
+    entry.save()
+    assert fts.match(["fietsmaatje"]) == [entry.pk]
+    entry.delete()
+    assert fts.match(["taal"]) == []
+
+
+def test_a_failed_rebuild_leaves_the_index_as_it_was(entries):
+    from search.engines.embedded import engine
+
+    triggers = _trigger_sql() if connection.vendor == "sqlite" else None
+
+    def records():
+        raise RuntimeError("the CMS went away")
+        yield
+
+    with pytest.raises(RuntimeError):
+        engine.rebuild(records())
+    assert fts.match(["schuld"]) == [entries["shv"]]
+    if triggers is not None:
+        assert _trigger_sql() == triggers
+    SearchEntry.objects.filter(slug="shv").delete()
+    assert fts.match(["schuld"]) == []

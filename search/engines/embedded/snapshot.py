@@ -166,14 +166,19 @@ def _parse(row: dict) -> Parsed:
     counts, lengths, sequences = array("i"), [], {}
     distinct: set[int] = set()
     for number, name in enumerate(WEIGHTS):
+        if not row[name]:  # an empty field (the English ones, without a translation)
+            lengths.append(0)
+            continue
         sequence, terms = analysis.parse_stream(row[name])
-        field_counts = Counter(token(t) for t in terms)
-        for term, tf in field_counts.items():
+        # Counted as strings, then numbered in order of first appearance (as token by token).
+        field_counts = Counter(terms)
+        for text, tf in field_counts.items():
+            term = token(text)
             counts.extend((number, term, tf))
-        distinct.update(field_counts)
+            distinct.add(term)
         lengths.append(len(terms))
         if name in SEQUENCE_FIELDS and sequence:
-            sequences[name] = array("i", (token(t) for t in sequence))
+            sequences[name] = array("i", map(token, sequence))
     record = ServiceRecord.from_stored(row["page_id"], row)
     doc = Doc()
     doc.id = row["id"]
@@ -192,7 +197,7 @@ def _parse(row: dict) -> Parsed:
     )
     doc.sequences = sequences
     doc.terms = array("i", sorted(distinct))
-    doc.words = array("i", sorted({token(w) for w in row["words"].split()}))
+    doc.words = array("i", sorted(set(map(token, row["words"].split()))))
     doc.facet_values = {}
     for name in FACETS:
         values = record.facet_values(name)
@@ -221,9 +226,8 @@ def _weights(parsed: Parsed, averages: list[float]) -> dict[int, float]:
         fields.append((field_weight, K1 * (1 - b + b * length / average)))
     weights: dict[int, float] = {}
     counts = parsed.counts
-    for at in range(0, len(counts), 3):
-        field_weight, norm = fields[counts[at]]
-        term, tf = counts[at + 1], counts[at + 2]
+    for number, term, tf in zip(counts[0::3], counts[1::3], counts[2::3], strict=True):
+        field_weight, norm = fields[number]
         weights[term] = weights.get(term, 0.0) + field_weight * tf * (K1 + 1) / (tf + norm)
     return weights
 
