@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from geopy.distance import great_circle
+from geopy.distance import EARTH_RADIUS, great_circle
 
 from .planar import point_on_boundary, ray_cast
 
@@ -141,6 +142,25 @@ def validate_coordinates(lat: Any, lon: Any) -> Point:
     if not in_netherlands(lat_f, lon_f):
         raise GeoError(_(COORDINATES_MESSAGE))
     return Point(lat=lat_f, lon=lon_f)
+
+
+EARTH_RADIUS_M = EARTH_RADIUS * 1000.0  # geopy great_circle's radius
+
+
+def distances_m(origin: Point, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """``distance_m`` from one point to many (degrees in, metres out), as arrays: the same
+    great-circle formula as geopy's, for every place of the catalogue at once."""
+    lat1, lon1 = math.radians(origin.lat), math.radians(origin.lon)
+    lat2, lon2 = np.radians(lats), np.radians(lons)
+    sin_lat1, cos_lat1 = math.sin(lat1), math.cos(lat1)
+    sin_lat2, cos_lat2 = np.sin(lat2), np.cos(lat2)
+    delta = lon2 - lon1
+    cos_delta, sin_delta = np.cos(delta), np.sin(delta)
+    across = np.sqrt(
+        (cos_lat2 * sin_delta) ** 2 + (cos_lat1 * sin_lat2 - sin_lat1 * cos_lat2 * cos_delta) ** 2
+    )
+    along = sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta
+    return EARTH_RADIUS_M * np.arctan2(across, along)
 
 
 def distance_m(a: Point, b: Point) -> float:

@@ -15,6 +15,7 @@ from places.geo import (
     bounds,
     centroid,
     distance_m,
+    distances_m,
     find_containing,
     in_netherlands,
     normalise_postcode,
@@ -210,6 +211,12 @@ def test_distance_is_symmetric_and_zero_for_same_point() -> None:
     assert distance_m(UITHOORN, UITHOORN) == 0
     assert distance_m(UITHOORN, DE_KWAKEL) == pytest.approx(distance_m(DE_KWAKEL, UITHOORN))
     assert 1_500 <= distance_m(UITHOORN, DE_KWAKEL) <= 2_500
+
+
+def test_many_distances_at_once_are_the_single_distances() -> None:
+    others = [AMSTERDAM_CENTRAAL, DE_KWAKEL, UITHOORN, Point(lat=50.85, lon=5.69)]
+    many = distances_m(UITHOORN, [p.lat for p in others], [p.lon for p in others])
+    assert list(many) == pytest.approx([distance_m(UITHOORN, p) for p in others], abs=1e-6)
 
 
 # --------------------------------------------------------------------------- polygon validation

@@ -1,6 +1,6 @@
 """The embedded engine stays cheap as the catalogue grows: one edit never reloads the whole
 snapshot (the new snapshot shares every untouched document), other processes see an edit
-through the version counter, and the distance cache keeps what an edit did not touch."""
+through the version counter, and distances follow an edit."""
 
 import pytest
 
@@ -60,26 +60,29 @@ def test_another_process_sees_an_edit_through_the_version_counter(build):
     assert snapshot.current().version == other.version
 
 
-def test_an_edit_keeps_the_cached_distances_of_other_services(build):
-    place = build.place(lat=52.2346, lon=4.8270)
-    pages = _catalogue(build, place)
+def _distances(origin):
+    result = query.run(SearchParams(q="taalcafe", origin=origin), record=False)
+    return {r.slug: r.distance_m for r in result.results}
+
+
+def test_distances_follow_an_edit_and_stay_for_the_others(build):
+    near = build.place(lat=52.2346, lon=4.8270)
+    far = build.place(slug="ver-weg", name="Dorpshuis De Kwakel", lat=52.2270, lon=4.7790)
+    pages = _catalogue(build, near)
     origin = Point(lat=52.2400, lon=4.8300)
-    assert len(found("taalcafe", origin=origin)) == 4
-    snap = snapshot.current()
-    cache = snap._distances[(origin.lat, origin.lon)]
-    edited_id = next(i for i, d in snap.docs.items() if d.slug == "taal-0")
-    kept = set(cache) - {edited_id}
-    assert edited_id in cache and len(kept) == 3
+    before = _distances(origin)
+    assert (
+        len(before) == 4 and set(before.values()) == {before["taal-0"]} and before["taal-0"] < 1000
+    )
 
-    pages[0].summary = "Nu ook op zaterdag."
+    pages[0].places = [far]
     pages[0].save_revision().publish()
-    newer = snapshot.current()
-    assert all(newer.docs[i] is snap.docs[i] for i in snap.docs if i != edited_id)
 
-    cache = newer._distances[(origin.lat, origin.lon)]
-    assert edited_id not in cache  # its place may have changed: measured again when asked
-    assert kept <= set(cache)  # the others keep their distance
-    assert len(found("taalcafe", origin=origin)) == 4
+    after = _distances(origin)
+    assert 3000 < after["taal-0"] < 4500  # measured again, from its new place
+    assert {s: d for s, d in after.items() if s != "taal-0"} == {
+        s: d for s, d in before.items() if s != "taal-0"
+    }
 
 
 def _filler_entries(count: int) -> None:

@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from places import geo
+
 MAX_CACHED_TERMS = 20_000  # posting lists kept as positions (a term asked once stays)
+MAX_ORIGINS = 256  # distance vectors kept (postcodes repeat a lot)
 MATRIX_VALUES = 64  # a facet with at most this many values is also kept as a matrix
 
 
@@ -89,7 +92,9 @@ class Dense:
         by_title = np.argsort(titles, kind="stable")  # equal titles: in id order
         self.title_rank = np.empty(count, dtype=np.int64)
         self.title_rank[by_title] = np.arange(count)
+        self._places()
         self._day_sessions: tuple | None = None
+        self._distances: dict[tuple[float, float], np.ndarray] = {}
         self._terms: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._tops: dict[tuple[str, int], np.ndarray] = {}
         self._lock = threading.Lock()
@@ -139,6 +144,37 @@ class Dense:
         column.values = flat[np.repeat(starts[set_of], counts) + offsets] if len(flat) else flat
         column.finish(len(self.docs))
         return column
+
+    def _places(self) -> None:
+        """Every place with coordinates as rows (document position, lat, lon)."""
+        owners, lats, lons = [], [], []
+        for position, doc in enumerate(self.docs):
+            for place in doc.places:
+                if place.get("lat") is not None and place.get("lon") is not None:
+                    owners.append(position)
+                    lats.append(float(place["lat"]))
+                    lons.append(float(place["lon"]))
+        self.place_owner = np.array(owners, dtype=np.int64)
+        self.place_lat, self.place_lon = np.array(lats), np.array(lons)
+
+    def distances(self, origin) -> np.ndarray:
+        """Per document: metres from ``origin`` to its nearest place (NaN: no place), every
+        place measured at once; remembered for the last origins asked."""
+        key = (origin.lat, origin.lon)
+        found = self._distances.get(key)
+        if found is None:
+            found = np.full(len(self.docs), np.nan)
+            if len(self.place_owner):
+                metres = geo.distances_m(origin, self.place_lat, self.place_lon)
+                order = np.lexsort((metres, self.place_owner))  # nearest first per document
+                owners = self.place_owner[order]
+                first = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+                found[owners[first]] = metres[order][first]
+            with self._lock:
+                if len(self._distances) >= MAX_ORIGINS:
+                    self._distances.clear()
+                self._distances[key] = found
+        return found
 
     def open_at(self, local, among: np.ndarray) -> np.ndarray:
         """Per position in ``among``: open at this local moment."""

@@ -27,7 +27,6 @@ from search.results import (
     facet_labels,
     facet_order,
     facet_values,
-    min_distance,
     now_for,
     result_item,
 )
@@ -174,9 +173,7 @@ def _search(snap: snapshot.Snapshot, params: SearchParams) -> SearchResult:
     )
     distance = np.full(len(matched), np.nan)
     if params.origin is not None:
-        docs = [dense.docs[p] for p in matched]
-        known = snap.distances(params.origin, docs, min_distance)
-        distance = np.array([np.nan if known[d.id] is None else known[d.id] for d in docs])
+        distance = dense.distances(params.origin)[matched]
         final *= ranking.distance_factors(distance, dense.comes_to_you[matched])
     if params.prefer_groups or params.prefer_wijken or params.prefer_windows:
         final *= [ranking.preference_factor(dense.docs[p], params) for p in matched]

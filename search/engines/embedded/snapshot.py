@@ -245,7 +245,6 @@ class Snapshot:
         self.stamps: dict[int, datetime.datetime] = {}
         self._knowledge: tuple | None = None
         self._suggestions: list[tuple[str, str, float]] | None = None
-        self._distances: dict[tuple[float, float], dict[int, float | None]] = {}
         self._dense: Dense | None = None
         self._lock = threading.Lock()  # only for the lazily built parts below
 
@@ -332,11 +331,6 @@ class Snapshot:
                     self._remove(self.docs[row["id"]], copied)
                 parsed = _parse(row)
                 self._insert(parsed, copied)
-        touched = set(changed) | gone
-        self._distances = {
-            origin: {i: d for i, d in cache.items() if i not in touched}
-            for origin, cache in old._distances.items()
-        }
 
     def _own(self, term: str, copied: set[str]) -> tuple[array, array] | None:
         entry = self.postings.get(term)
@@ -405,18 +399,6 @@ class Snapshot:
         names = ["id", "page_id", *(f.name for f in STORED)]
         rows = table_rows.read(SearchEntry, ids, names)
         return {row["id"]: ServiceRecord.from_stored(row["page_id"], row) for row in rows}
-
-    def distances(self, origin, docs, measure) -> dict[int, float | None]:
-        """Distance from origin per document, cached per origin (postcodes repeat a lot)."""
-        if origin is None:
-            return {d.id: None for d in docs}
-        if len(self._distances) > 256:
-            self._distances = {}
-        cache = self._distances.setdefault((origin.lat, origin.lon), {})
-        for doc in docs:
-            if doc.id not in cache:
-                cache[doc.id] = measure(origin, doc.places)
-        return {d.id: cache[d.id] for d in docs}
 
     # ------------------------------------------------------------------ statistics
     def idf(self, term: str) -> float:
