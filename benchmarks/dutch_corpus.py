@@ -96,12 +96,15 @@ def generate_services(count: int, seed: int = 42, batch: int = 2000) -> int:
     No revisions, no signals (build the search indexes afterwards).
     """
     from django.db import transaction
+    from wagtail.models import Locale
 
     from cms.models import OrganisationPage, Place, ServiceIndexPage, TargetGroup, Theme
 
     rng = random.Random(seed)
-    index = ServiceIndexPage.objects.get()
-    organisations = list(OrganisationPage.objects.live())
+    # The Dutch tree: with the English demo loaded there is a second (English) service index.
+    locale = Locale.get_default()
+    index = ServiceIndexPage.objects.get(locale=locale)
+    organisations = list(OrganisationPage.objects.live().filter(locale=locale))
     themes = {t.slug: t for t in Theme.objects.all()}
     groups = list(TargetGroup.objects.all())
     places = list(Place.objects.all())
