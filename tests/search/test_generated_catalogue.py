@@ -72,3 +72,24 @@ def test_an_editor_can_edit_and_publish_a_generated_service(generated):
     page.save_revision().publish()
     assert found("fietsenmaker") == [page.slug]
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_with_an_english_tree_the_services_go_under_the_dutch_index(build):
+    from wagtail.models import Locale
+
+    build.theme()
+    build.target_group("ouderen", "Ouderen")
+    build.target_group("jongeren", "Jongeren")
+    organisation = build.organisation()
+    english = Locale.objects.get(language_code="en")
+    dutch_index = ServiceIndexPage.objects.get()
+    dutch_index.copy_for_translation(english, copy_parents=True).save_revision().publish()
+    organisation.copy_for_translation(english, copy_parents=True).save_revision().publish()
+
+    generate_services(5, seed=3)
+
+    made = ServicePage.objects.filter(slug__startswith="bench-")
+    assert {p.get_parent().id for p in made} == {dutch_index.id}
+    assert {p.locale_id for p in made} == {dutch_index.locale_id}
+    assert {p.organisation_id for p in made} == {organisation.id}
+    assert Page.find_problems() == ([], [], [], [], [])
