@@ -83,27 +83,51 @@ def _text(rng: random.Random, template: str, topic: str) -> str:
     return template.format(t=topic, w=rng.choice(WHO))
 
 
-def generate_services(count: int, seed: int = 42) -> int:
-    """Add ``count`` live services under the service index; returns the number added."""
-    from django.db import transaction
+LINKS = ("themes", "target_groups", "places")
 
-    from cms.models import (
-        OrganisationPage,
-        Place,
-        ServiceIndexPage,
-        ServiceOpeningRule,
-        ServicePage,
-        ServicePhrase,
-        TargetGroup,
-        Theme,
-    )
+
+def generate_services(count: int, seed: int = 42, batch: int = 2000) -> int:
+    """Add ``count`` live services under the service index; returns the number added.
+
+    The services are written in bulk, ``batch`` at a time: the tree positions (treebeard's
+    materialised paths) are computed here, the page rows and the service rows go in with a few
+    multi-row INSERTs per batch, then the phrases, opening times and the theme, target group and
+    place links.
+    No revisions, no signals (build the search indexes afterwards).
+    """
+    from django.db import transaction
+    from wagtail.models import Locale
+
+    from cms.models import OrganisationPage, Place, ServiceIndexPage, TargetGroup, Theme
 
     rng = random.Random(seed)
-    index = ServiceIndexPage.objects.get()
-    organisations = list(OrganisationPage.objects.live())
+    # The Dutch tree: with the English demo loaded there is a second (English) service index.
+    locale = Locale.get_default()
+    index = ServiceIndexPage.objects.get(locale=locale)
+    organisations = list(OrganisationPage.objects.live().filter(locale=locale))
     themes = {t.slug: t for t in Theme.objects.all()}
     groups = list(TargetGroup.objects.all())
     places = list(Place.objects.all())
+    with transaction.atomic():
+        places.extend(_places(rng))
+        tree = _TreeSlots(index)
+        made = 0
+        while made < count:
+            size = min(batch, count - made)
+            services = [
+                _service(rng, made + i, organisations, themes, groups, places) for i in range(size)
+            ]
+            _insert(index, tree, services)
+            made += size
+        tree.close()
+    return made
+
+
+def _places(rng: random.Random) -> list:
+    """Sixty community centres to hold the services (saved one by one: each finds its wijk)."""
+    from cms.models import Place
+
+    places = []
     for number in range(60):
         place = Place(
             slug=f"bench-plek-{number}",
@@ -116,43 +140,143 @@ def generate_services(count: int, seed: int = 42) -> int:
         )
         place.save()
         places.append(place)
-    made = 0
-    with transaction.atomic():
-        for number in range(count):
-            theme_slug = rng.choice([s for s in TOPICS if s in themes] or list(themes))
-            topic = rng.choice(TOPICS.get(theme_slug, ["hulp"]))
-            title = f"{_text(rng, rng.choice(KINDS), topic)} in {rng.choice(WIJKEN)}"
-            page = ServicePage(
-                title=title[:250],
-                slug=f"bench-{number}",
-                live=True,
-                organisation=rng.choice(organisations),
-                summary=_text(rng, rng.choice(SUMMARIES), topic)[:300],
-                body=[
-                    ("paragraph", f"<p>{_text(rng, rng.choice(BODY), topic)}</p>")
-                    for _ in range(rng.randint(2, 5))
-                ],
-                cost=rng.choice(["free", "free", "small_contribution", "own_contribution"]),
-                access=rng.choice(["walk_in", "sign_up", "via_gp"]),
-                at_home=rng.random() < 0.2,
-                by_phone_or_online=rng.random() < 0.3,
-                last_checked=datetime.date(2026, 1, 1) + datetime.timedelta(rng.randint(0, 300)),
-                first_published_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    return places
+
+
+def _service(rng: random.Random, number: int, organisations, themes, groups, places):
+    """One unsaved service with its phrases, opening times and links, drawn from ``rng`` in
+    the same order as when the services were added one by one."""
+    from cms.models import ServiceOpeningRule, ServicePage, ServicePhrase
+
+    theme_slug = rng.choice([s for s in TOPICS if s in themes] or list(themes))
+    topic = rng.choice(TOPICS.get(theme_slug, ["hulp"]))
+    title = f"{_text(rng, rng.choice(KINDS), topic)} in {rng.choice(WIJKEN)}"
+    page = ServicePage(
+        title=title[:250],
+        slug=f"bench-{number}",
+        live=True,
+        organisation=rng.choice(organisations),
+        summary=_text(rng, rng.choice(SUMMARIES), topic)[:300],
+        body=[
+            ("paragraph", f"<p>{_text(rng, rng.choice(BODY), topic)}</p>")
+            for _ in range(rng.randint(2, 5))
+        ],
+        cost=rng.choice(["free", "free", "small_contribution", "own_contribution"]),
+        access=rng.choice(["walk_in", "sign_up", "via_gp"]),
+        at_home=rng.random() < 0.2,
+        by_phone_or_online=rng.random() < 0.3,
+        last_checked=datetime.date(2026, 1, 1) + datetime.timedelta(rng.randint(0, 300)),
+        first_published_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    )
+    links = {
+        "themes": [themes[theme_slug]] + rng.sample(list(themes.values()), 1),
+        "target_groups": rng.sample(groups, 2),
+        "places": rng.sample(places, rng.choice([0, 1, 1, 2])),
+    }
+    phrases = [
+        ServicePhrase(
+            text=_text(rng, rng.choice(PHRASES), rng.choice(TOPICS[theme_slug])), sort_order=order
+        )
+        for order in range(rng.randint(3, 6))
+    ]
+    rules = []
+    if rng.random() < 0.3:
+        rules.append(
+            ServiceOpeningRule(
+                weekday=rng.randint(0, 4),
+                start_time=datetime.time(9),
+                end_time=datetime.time(12),
+                sort_order=0,
             )
-            page.themes = [themes[theme_slug]] + rng.sample(list(themes.values()), 1)
-            page.target_groups = rng.sample(groups, 2)
-            page.places = rng.sample(places, rng.choice([0, 1, 1, 2]))
-            for order in range(rng.randint(3, 6)):
-                phrase = _text(rng, rng.choice(PHRASES), rng.choice(TOPICS[theme_slug]))
-                page.phrases.add(ServicePhrase(text=phrase, sort_order=order))
-            if rng.random() < 0.3:
-                page.opening_rules.add(
-                    ServiceOpeningRule(
-                        weekday=rng.randint(0, 4),
-                        start_time=datetime.time(9),
-                        end_time=datetime.time(12),
-                    )
-                )
-            index.add_child(instance=page)
-            made += 1
-    return made
+        )
+    return page, links, phrases, rules
+
+
+class _TreeSlots:
+    """Hands out the materialised paths of new last children of ``parent`` (what treebeard's
+    ``add_child`` computes one page at a time) and adds them to the parent's ``numchild``."""
+
+    def __init__(self, parent):
+        from wagtail.models import Page
+
+        self.parent = Page.objects.select_for_update().get(pk=parent.pk)
+        last = self.parent.get_last_child()
+        self.next = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+        self.added = 0
+
+    def take(self) -> tuple[str, int]:
+        from wagtail.models import Page
+
+        path = Page._get_path(self.parent.path, self.parent.depth + 1, self.next)
+        if len(path) != len(self.parent.path) + Page.steplen:
+            from treebeard.exceptions import PathOverflow
+
+            raise PathOverflow(f"No room for more children under {self.parent.url_path}")
+        self.next += 1
+        self.added += 1
+        return path, self.parent.depth + 1
+
+    def close(self) -> None:
+        from django.db.models import F
+        from wagtail.models import Page
+
+        Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + self.added)
+
+
+def _insert(index, tree: _TreeSlots, services) -> None:
+    """Write one batch: page rows, service rows, then what hangs off each service."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from wagtail.models import Page
+
+    from cms.models import ServiceOpeningRule, ServicePage, ServicePhrase
+
+    content_type = ContentType.objects.get_for_model(ServicePage)
+    pages = [page for page, _, _, _ in services]
+    for page in pages:
+        page.path, page.depth = tree.take()
+        page.numchild = 0
+        page.content_type = content_type
+        page.locale_id = index.locale_id
+        page.draft_title = page.title
+        page.url_path = f"{index.url_path}{page.slug}/"
+        page.last_published_at = page.first_published_at
+    # Page rows first (Django's bulk_create refuses a multi-table child, but the base manager
+    # writes the Page columns of the very same objects and returns their ids) ...
+    Page.objects.bulk_create(pages)
+    for page in pages:
+        page.page_ptr_id = page.id
+    # ... then the ServicePage rows: the child's own columns, as Model.save does per object.
+    fields = ServicePage._meta.local_concrete_fields
+    size = connection.ops.bulk_batch_size(fields, pages) or len(pages)
+    for start in range(0, len(pages), size):
+        ServicePage._base_manager._insert(pages[start : start + size], fields=fields)
+
+    phrase_locale = _has_field(ServicePhrase, "locale")
+    phrases, rules = [], []
+    m2m = {name: ServicePage._meta.get_field(name) for name in LINKS}
+    links = {name: [] for name in m2m}
+    for page, page_links, page_phrases, page_rules in services:
+        for phrase in page_phrases:
+            phrase.page_id = page.id
+            if phrase_locale:
+                phrase.locale_id = index.locale_id
+        phrases.extend(page_phrases)
+        for rule in page_rules:
+            rule.page_id = page.id
+        rules.extend(page_rules)
+        for name, targets in page_links.items():
+            field = m2m[name]
+            source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+            links[name].extend(  # a theme drawn twice is linked once, as the setter does
+                field.remote_field.through(**{source: page.id, target: pk})
+                for pk in dict.fromkeys(other.pk for other in targets)
+            )
+    ServicePhrase.objects.bulk_create(phrases)
+    ServiceOpeningRule.objects.bulk_create(rules)
+    for name, rows in links.items():
+        m2m[name].remote_field.through.objects.bulk_create(rows)
+
+
+def _has_field(model, name: str) -> bool:
+    return any(field.name == name for field in model._meta.get_fields())

@@ -2,17 +2,22 @@
 """Benchmark the embedded search engine against Wagtail's stock database search backend.
 
     .venv/bin/python benchmarks/search.py [--services 5000] [--repeat 3] [--database PATH]
+                                          [--judged all|dev]
     DATABASE_URL=postgres://.../throwaway .venv/bin/python benchmarks/search.py --services N
 
 In a throwaway database (a temporary SQLite file, or the EMPTY database DATABASE_URL names:
 everything in it is overwritten) it
 1. loads the demo catalogue and measures quality (success@5, MRR@10) of both engines on the
-   judged questions (../shared/search-eval/dev.tsv, plus tests/search/data/heldout.tsv);
+   judged questions (../shared/search-eval/dev.tsv, plus tests/search/data/heldout.tsv unless
+   ``--judged dev``: then the held-out file is not opened, and only the dev questions are
+   timed below);
 2. adds N generated services with realistic Dutch text, builds both indexes from scratch
    and measures the build time;
 3. measures query latency (CPU time p50/p95/p99 and wall clock p50/p95, in-process, no
    HTTP) of both engines on the same questions, with and without a postcode for the embedded
-   engine, and the process's peak RSS and the snapshot's size (RSS growth when it loads).
+   engine, the process's peak RSS, and the snapshot's size in a fresh process, as an app
+   process loads it: the Python memory it keeps (tracemalloc, traced after the load) and the
+   resident memory it adds (RSS growth, measured in a second fresh process without tracing).
 Elasticsearch is switched off. The last line sums it up for scripts:
 ``embedded services=N p95_cpu_ms=... rss_mb=... rebuild_s=...``.
 """
@@ -21,12 +26,15 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +45,7 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 from benchmarks.dutch_corpus import generate_services  # noqa: E402
 
 
-def setup_django(database: Path | None) -> None:
+def setup_django(database: Path | None, migrate: bool = True) -> None:
     if database is not None:
         os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ["ELASTICSEARCH_URL"] = os.environ["OPENSEARCH_URL"] = ""
@@ -47,7 +55,8 @@ def setup_django(database: Path | None) -> None:
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
+    if migrate:
+        call_command("migrate", verbosity=0)
 
 
 def load_cases(path: Path) -> list[tuple[str, set[str]]]:
@@ -129,6 +138,41 @@ def disconnect_index_signals():
         post_save.disconnect(update_reference_index_on_save, sender=model)
 
 
+def probe_snapshot(how: str) -> dict:
+    """In this (fresh) process: load the snapshot as an app process does and measure what it
+    keeps. ``traced``: bytes Python still holds after the load (tracemalloc, started just
+    before it) and the traced peak during it; ``rss``: resident memory added by the load."""
+    from django.db import connection
+
+    from search.engines.embedded import snapshot
+    from search.models import SearchEntry
+
+    SearchEntry.objects.exists()  # connection open, ORM warmed: not part of the snapshot
+    gc.collect()
+    if how == "traced":
+        tracemalloc.start()
+        loaded = snapshot.current()
+        gc.collect()
+        kept, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    else:
+        before = rss_mb()
+        loaded = snapshot.current()
+        gc.collect()
+        kept, peak = (rss_mb() - before) * 2**20, 0
+    connection.close()
+    return {"bytes": kept, "peak_bytes": peak, "docs": len(loaded.docs)}
+
+
+def measure_snapshot(database: Path | None, how: str) -> dict:
+    """Run :func:`probe_snapshot` in a fresh Python process on the same database."""
+    command = [sys.executable, __file__, "--snapshot-probe", how]
+    if database is not None:
+        command += ["--database", str(database)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=1800)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def rebuild_wagtail_index() -> float:
     from django.core.management import call_command
 
@@ -142,7 +186,18 @@ def main(argv=None) -> int:
     parser.add_argument("--services", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--database", type=Path, help="SQLite file (default: a temporary one)")
+    parser.add_argument(
+        "--judged",
+        choices=("all", "dev"),
+        default="all",
+        help="judged sets to score and time: all (dev and held-out) or dev only",
+    )
+    parser.add_argument("--snapshot-probe", choices=("traced", "rss"), help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
+    if options.snapshot_probe:  # the fresh process of measure_snapshot
+        setup_django(options.database, migrate=False)
+        print(json.dumps(probe_snapshot(options.snapshot_probe)))
+        return 0
 
     tmp = tempfile.TemporaryDirectory()
     database = options.database
@@ -157,13 +212,15 @@ def main(argv=None) -> int:
 
     shared = ROOT.parent / "shared" / "search-eval" / "dev.tsv"
     dev = load_cases(shared if shared.exists() else ROOT / "tests/search/data/dev.tsv")
-    heldout = load_cases(ROOT / "tests/search/data/heldout.tsv")
+    judged = [("dev", dev)]
+    if options.judged == "all":
+        judged.append(("heldout", load_cases(ROOT / "tests/search/data/heldout.tsv")))
 
     print(f"Database: {connection.vendor} {database or connection.settings_dict['NAME']}")
     load_catalogue()
     rebuild_wagtail_index()
     rows = []
-    for name, cases in (("dev", dev), ("heldout", heldout)):
+    for name, cases in judged:
         e_success, e_mrr = quality(cases, embedded_slugs)
         w_success, w_mrr = quality(cases, wagtail_slugs)
         rows.append((f"success@5 ({name}, demo)", f"{e_success:.3f}", f"{w_success:.3f}"))
@@ -177,12 +234,12 @@ def main(argv=None) -> int:
     report = indexing.rebuild(elastic=False)
     rebuild_peak = peak_rss_mb()
     snapshot.reset()
-    gc.collect()  # leave the page generation's garbage out of the measurement
-    before_load = rss_mb()
+    gc.collect()
     started = time.perf_counter()
     snapshot.current()
     warm = time.perf_counter() - started
-    snapshot_mb = rss_mb() - before_load
+    traced = measure_snapshot(database, "traced")
+    resident = measure_snapshot(database, "rss")
     wagtail_build = rebuild_wagtail_index()
     total = report.services
     rows.append(
@@ -190,10 +247,14 @@ def main(argv=None) -> int:
          f"{wagtail_build:.1f} s")
     )  # fmt: skip
     rows.append(("first query after a rebuild (snapshot load)", f"{warm * 1000:.0f} ms", "-"))
-    rows.append(("snapshot size (RSS growth on load)", f"{snapshot_mb:.0f} MB", "-"))
+    rows.append(("snapshot size (tracemalloc, kept after load)",
+                 f"{traced['bytes'] / 2**20:.1f} MB", "-"))  # fmt: skip
+    rows.append(("snapshot load peak (tracemalloc)", f"{traced['peak_bytes'] / 2**20:.0f} MB", "-"))
+    rows.append(("snapshot RSS growth on load (fresh process)",
+                 f"{resident['bytes'] / 2**20:.0f} MB", "-"))  # fmt: skip
     rows.append(("peak RSS up to the end of the rebuild", f"{rebuild_peak:.0f} MB", "-"))
 
-    questions = [q for q, _ in dev + heldout]
+    questions = [q for _, cases in judged for q, _ in cases]
     embedded_ms, embedded_cpu = latencies(questions, embedded_slugs, options.repeat)
     wagtail_ms, wagtail_cpu = latencies(questions, wagtail_slugs, options.repeat)
     for label, share in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99)):
@@ -225,7 +286,8 @@ def main(argv=None) -> int:
 
     load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
     print(f"\nEmbedded engine vs Wagtail database search ({connection.vendor}),"
-          f" {len(questions)} questions x {options.repeat}, {os.cpu_count()} CPU(s),"
+          f" {len(questions)} questions ({options.judged}) x {options.repeat},"
+          f" {os.cpu_count()} CPU(s),"
           f" load average {load}\n")  # fmt: skip
     width = max(len(r[0]) for r in rows) + 2
     print(f"{'':{width}}{'embedded':>14}{'wagtail-db':>14}")

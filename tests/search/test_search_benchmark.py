@@ -19,7 +19,7 @@ def test_the_search_benchmark_runs_for_a_small_catalogue(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     done = subprocess.run(
         [sys.executable, "benchmarks/search.py", "--services", "30", "--repeat", "1",
-         "--database", str(tmp_path / "bench.sqlite3")],
+         "--judged", "dev", "--database", str(tmp_path / "bench.sqlite3")],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
@@ -31,3 +31,6 @@ def test_the_search_benchmark_runs_for_a_small_catalogue(tmp_path):
     assert float(p95) > 0 and int(rss) > 0 and float(rebuild) > 0
     assert any(line.startswith("success@5 (dev, demo)") for line in lines)
     assert any(line.startswith("query CPU p99") for line in lines)
+    assert not any("heldout" in line for line in lines)  # --judged dev leaves it unopened
+    traced = next(line for line in lines if line.startswith("snapshot size (tracemalloc"))
+    assert float(traced.split()[-3]) > 0  # what 65 services keep: measured, not RSS noise
