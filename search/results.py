@@ -155,7 +155,7 @@ def labels() -> dict[str, dict[str, str]]:
         source_pages(WijkPage.objects.live()).only("slug", "title", "translation_key")
     )
     return {
-        "thema": dict(Theme.objects.values_list("slug", "name")),
-        "doelgroep": dict(TargetGroup.objects.values_list("slug", "name")),
+        "thema": {theme.slug: theme.shown_name for theme in Theme.objects.all()},
+        "doelgroep": {group.slug: group.shown_name for group in TargetGroup.objects.all()},
         "wijk": {wijk.slug: wijk.title for wijk in wijken},
     }

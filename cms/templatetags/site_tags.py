@@ -68,6 +68,14 @@ def day_label(value):
 
 
 @register.filter
+def in_shown_order(items):
+    """Themes or target groups in the editors' order, then by the name shown (English on /en/)."""
+    from cms.models.in_language import in_shown_order as ordered
+
+    return ordered(items)
+
+
+@register.filter
 def language_names(codes):
     """["nl", "ar"] -> "Nederlands, Arabisch" (in the active language)."""
     return ", ".join(languages.name(code) for code in codes or ())
@@ -150,8 +158,9 @@ def theme_icon(theme):
 @register.simple_tag
 def all_themes():
     from cms.models import Theme
+    from cms.models.in_language import in_shown_order
 
-    return Theme.objects.all()
+    return in_shown_order(Theme.objects.all())
 
 
 @register.simple_tag

@@ -40,6 +40,17 @@ def test_every_demo_page_gets_a_live_english_translation(english_demo):
     item = next(s for s in ENGLISH_TEXTS["services"] if s["slug"] == "sociaal-loket")
     assert english.summary == item["summary"]
     assert [p.text for p in english.phrases.all()] == item["helps_with"]
+    # Each English phrase is the translation of the Dutch phrase at its place (wagtail-localize
+    # links them by translation_key), in the English locale.
+    dutch_keys = [p.translation_key for p in dutch.phrases.all()]
+    english_keys = [p.translation_key for p in english.phrases.all()]
+    assert english_keys[: len(dutch_keys)] == dutch_keys[: len(english_keys)]
+    assert {p.locale.language_code for p in english.phrases.all()} == {"en"}
+    wijk_nl, wijk_en = _translation(WijkPage, "thamerdal")
+    assert [p.translation_key for p in wijk_en.sleutelpersonen.all()] == [
+        p.translation_key for p in wijk_nl.sleutelpersonen.all()
+    ]
+    assert wijk_en.sleutelpersonen.first().locale.language_code == "en"
     # What is the same in every language is kept, not retyped.
     assert english.phone == dutch.phone
     assert english.opening_rules.count() == dutch.opening_rules.count() > 0
