@@ -15,7 +15,10 @@ from .schedules import (
     Schedule,
     aware,
     next_sessions,
+    sessions_between,
 )
+
+SOON = datetime.timedelta(days=14)  # how far opening_state looks first
 
 # In the active language when used (gettext_lazy): Dutch by default, English under /en/.
 WEEKDAYS = (
@@ -91,7 +94,12 @@ def opening_state(schedule: Schedule, now: datetime.datetime) -> OpeningState:
     """Open now (until when, joining sessions that follow on without a break), or closed
     and when it opens next. Looks up to 400 days ahead."""
     now = aware(now)
-    upcoming = next_sessions(schedule, now, count=10)
+    # The next two weeks answer almost every schedule (and hold every session that can join
+    # on to an ongoing one); only when they are empty is the first session further ahead
+    # looked for. Asking ten sessions of a weekly schedule at once would expand months.
+    upcoming = sessions_between(schedule, now, now + SOON)[:10] or next_sessions(
+        schedule, now, count=1
+    )
     today = now.date()
     if upcoming and upcoming[0].start <= now:
         until = upcoming[0].end

@@ -96,12 +96,15 @@ _cache: dict = {"key": None, "gazetteer": {}}
 
 
 def _version() -> tuple:
+    from wagtail.models import Page
+
     from cms.models import Place, WijkPage
     from cms.translations import source_pages
 
-    wijken = source_pages(WijkPage.objects.live()).aggregate(
-        n=Count("pk"), at=Max("last_published_at")
-    )
+    # Driven from the (small) wijk table: joined the other way round, SQLite walks every
+    # Dutch page first (9 ms per search at 20,000 services instead of about 1).
+    wijk_pages = Page.objects.filter(pk__in=WijkPage.objects.values("pk"), live=True)
+    wijken = source_pages(wijk_pages).aggregate(n=Count("pk"), at=Max("last_published_at"))
     places = Place.objects.aggregate(n=Count("pk"), top=Max("pk"))
     return (*wijken.values(), *places.values())
 

@@ -19,9 +19,10 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from agenda import schedules
 from search import analysis, english, expansion, ranking, suggestions, synonyms
 from search.models import IndexState, SearchEntry
-from search.record import FACETS, TEXT_CLASSES, Kind, ServiceRecord
+from search.record import FACETS, TEXT_CLASSES, ServiceRecord
 from search.results import (
     facet_labels,
     facet_order,
@@ -114,24 +115,46 @@ def _failures(doc: snapshot.Doc, wanted: dict[str, set[str]], params, now) -> tu
 
 def _facets(docs, failures, params: SearchParams, now) -> tuple[dict, int]:
     """Counts per facet value. A facet's own filter does not narrow its counts (so one can
-    pick a second value), the other filters do."""
-    counters = {name: Counter() for name in FACETS}
-    labels: dict[str, dict[str, str]] = {name: facet_labels(name) for name in FACETS}
-    labelled = [name for name, field in FACETS.items() if field.kind == Kind.LABELS]
-    open_count = 0
+    pick a second value), the other filters do.
+
+    Services with the same facets, labels and opening hours share those objects in the
+    snapshot, so each distinct one is counted once and weighed by how many share it: at
+    20,000 services a search matches thousands, but they have a few hundred distinct sets.
+    """
+    everything = Counter()  # id(facet_values) -> services that pass every filter
+    all_but: dict[str, Counter] = {name: Counter() for name in FACETS}  # fail only this one
+    shared = {}  # id -> the shared object (facet values, labels, schedules)
+    label_sets = set()
+    hours = Counter()  # id(shared schedule) -> services counted for "open now"
     for doc, failed in zip(docs, failures, strict=True):
-        for name in labelled:
-            for slug, label in doc.facet_labels[name]:
-                labels[name][slug] = label
+        label_sets.add(id(doc.facet_labels))
+        shared[id(doc.facet_labels)] = doc.facet_labels
         if len(failed) > 1:
             continue
-        for name in FACETS:
-            if not failed or failed == (name,):
-                counter = counters[name]
-                for value in doc.facet_values[name]:
-                    counter[value] += 1
-        if (not failed or failed == ("open_nu",)) and doc.is_open(now):
-            open_count += 1
+        key = id(doc.facet_values)
+        shared[key] = doc.facet_values
+        if not failed:
+            everything[key] += 1
+        elif failed[0] in all_but:
+            all_but[failed[0]][key] += 1
+        if (not failed or failed == ("open_nu",)) and doc.shared_schedule is not None:
+            hours[id(doc.shared_schedule)] += 1
+            shared[id(doc.shared_schedule)] = doc.shared_schedule
+    counters = {name: Counter() for name in FACETS}
+    for key, n in everything.items():
+        for name, values in shared[key].items():
+            for value in values:
+                counters[name][value] += n
+    for name, groups in all_but.items():
+        for key, n in groups.items():
+            for value in shared[key][name]:
+                counters[name][value] += n
+    labels: dict[str, dict[str, str]] = {name: facet_labels(name) for name in FACETS}
+    for key in label_sets:
+        for name, pairs in shared[key].items():
+            labels[name].update(pairs)
+    local = now.astimezone(schedules.TIMEZONE)
+    open_count = sum(n for key, n in hours.items() if shared[key].is_open(local))
     selected = params.filters()
     facets = {
         name: facet_values(counters[name], labels[name], selected[name], facet_order(name))

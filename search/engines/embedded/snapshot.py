@@ -58,12 +58,22 @@ class Schedule:
     """Opening hours shared by every service that has exactly these, with the sessions of
     the last day asked for."""
 
-    __slots__ = ("value", "_day", "_sessions")
+    __slots__ = ("value", "_day", "_sessions", "_open_at")
 
     def __init__(self, value: schedules.Schedule):
         self.value = value
         self._day: datetime.date | None = None
         self._sessions: list = []
+        self._open_at: tuple = (None, False)
+
+    def is_open(self, local: datetime.datetime) -> bool:
+        """Open at this local moment; remembered for the moment last asked (one search asks
+        it of every match sharing these hours)."""
+        at, found = self._open_at
+        if at != local:
+            found = any(s.start <= local < s.end for s in self.sessions_on(local.date()))
+            self._open_at = (local, found)
+        return found
 
     def sessions_on(self, day: datetime.date) -> list:
         if self._day != day:
@@ -100,8 +110,9 @@ class Doc:
         return self.shared_schedule.sessions_on(day) if self.shared_schedule else []
 
     def is_open(self, now: datetime.datetime) -> bool:
-        local = now.astimezone(schedules.TIMEZONE)
-        return any(s.start <= local < s.end for s in self.sessions_on(local.date()))
+        if self.shared_schedule is None:
+            return False
+        return self.shared_schedule.is_open(now.astimezone(schedules.TIMEZONE))
 
 
 class Interner:
@@ -184,10 +195,15 @@ def _parse(row: dict) -> Parsed:
     for name in FACETS:
         values = record.facet_values(name)
         doc.facet_values[name] = intern.shared(("f", values), lambda v=values: v)
+    # Services with the same facets share one dict (facet counts count each dict once).
+    values_key = ("fv", *(doc.facet_values[name] for name in FACETS))
+    doc.facet_values = intern.shared(values_key, lambda v=doc.facet_values: v)
     doc.facet_labels = {}
     for name in LABELLED:
         labels = tuple((i["slug"], i["name"]) for i in getattr(record, FACETS[name].name))
         doc.facet_labels[name] = intern.shared(("l", labels), lambda v=labels: v)
+    labels_key = ("fl", *(doc.facet_labels[name] for name in LABELLED))
+    doc.facet_labels = intern.shared(labels_key, lambda v=doc.facet_labels: v)
     parsed.doc, parsed.counts, parsed.lengths = doc, counts, lengths
     parsed.stamp = row["indexed_at"]
     return parsed
