@@ -80,7 +80,7 @@ class EnglishDemoLoader:
         home = HomePage.objects.filter(locale=self.dutch).first()
         if home is None:
             return  # no Dutch demo to translate
-        self._labels()
+        self.fill_labels()
         self._fixed_pages(home)
         for item in self.data["wijken"]:
             self._translate(WijkPage, "wijken", item, self._wijk_texts)
@@ -90,7 +90,8 @@ class EnglishDemoLoader:
             self._translate(ServicePage, "services", item, self._service_texts)
 
     # -- shared labels: one row for every language, the English beside the Dutch --------
-    def _labels(self):
+    def fill_labels(self) -> int:
+        changed_rows = 0
         fields = {
             "themes": (Theme, {"name": "name_en", "description": "description_en"}),
             "target_groups": (TargetGroup, {"name": "name_en"}),
@@ -108,6 +109,8 @@ class EnglishDemoLoader:
                         changed.append(field)
                 if changed:
                     row.save(update_fields=changed)
+                    changed_rows += 1
+        return changed_rows
 
     # -- the page tree -------------------------------------------------------------
     def _fixed_pages(self, home):
@@ -187,6 +190,16 @@ def load_english(path: Path = ENGLISH_CATALOGUE) -> LoadReport:
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
     return EnglishDemoLoader(data).run()
+
+
+def load_english_labels(path: Path = ENGLISH_CATALOGUE) -> int:
+    """Only the English names and descriptions of themes, target groups and places, where
+    still empty: a site whose English pages were loaded before these fields existed gets
+    them from ``load_demo_data --if-empty`` too. Returns how many rows changed."""
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    with transaction.atomic():
+        return EnglishDemoLoader(data).fill_labels()
 
 
 def english_demo_missing() -> bool:

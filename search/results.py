@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import math
 from collections.abc import Iterable
@@ -110,6 +111,25 @@ def _texts_in_language(record) -> tuple[str, str, str]:
     if translation.get_language() == "en" and getattr(record, "title_en", ""):
         return record.title_en, record.summary_en or record.summary, record.url_en or record.url
     return record.title, record.summary, record.url
+
+
+def organisations_in_language(items: list[ResultItem]) -> list[ResultItem]:
+    """The items with each organisation named in the active language: the title of the
+    organisation page's live translation when there is one, the Dutch name otherwise. The
+    record keeps the Dutch name; this is two queries for a page of results, none in Dutch."""
+    from cms.models import OrganisationPage
+    from cms.translations import localized_by_slug
+
+    slugs = {item.organisation["slug"] for item in items if item.organisation}
+    shown = localized_by_slug(OrganisationPage, slugs)
+    return [
+        dataclasses.replace(
+            item, organisation={**item.organisation, "name": shown[item.organisation["slug"]].title}
+        )
+        if item.organisation and item.organisation["slug"] in shown
+        else item
+        for item in items
+    ]
 
 
 def facet_labels(name: str) -> dict[str, str]:

@@ -1,22 +1,27 @@
 """Existing phrases and sleutelpersonen get a locale and a translation key (step 2 of 3).
 
 Each row takes the locale of its page. Pages that are translations of each other share a
-``translation_key``; on such pages the rows at the same place in the order (``sort_order``,
-then id: the n-th phrase on the Dutch page and the n-th on the English one) are one phrase
-(or person) in two languages and get the same key, so wagtail-localize links the English row to
-the Dutch one. Every other row gets a key of its own. Frozen: only the historical models.
+``translation_key``; on such pages the rows at the same place in the order (``sort_order``
+with NULL first on every database, then id: the n-th phrase on the Dutch page and the n-th on
+the English one) are one phrase (or person) in two languages and get the same key, so
+wagtail-localize links the English row to the Dutch one. Every other row gets a key of its
+own. Frozen: only the historical models.
 """
 
 import uuid
 
 from django.db import migrations
+from django.db.models import F
 
 # (model, name of its ParentalKey to the page)
 ROWS = (("servicephrase", "page"), ("sleutelpersoon", "wijk"))
 
 
 def assign_keys(model, parent: str) -> int:
-    rows = model.objects.order_by(f"{parent}_id", "sort_order", "pk").values_list(
+    # SQLite and PostgreSQL put NULL at opposite ends by default; rows without a
+    # sort_order (made outside the admin) come first on both.
+    order = F("sort_order").asc(nulls_first=True)
+    rows = model.objects.order_by(f"{parent}_id", order, "pk").values_list(
         "pk", "sort_order", f"{parent}__locale", f"{parent}__translation_key", f"{parent}_id"
     )
     shared = {}  # (page translation key, position) -> row translation key

@@ -76,6 +76,15 @@ def in_shown_order(items):
 
 
 @register.filter
+def with_organisations(services):
+    """(service, its organisation in the active language) for a list of services: the English
+    organisation page on /en/ when there is one, the Dutch one otherwise (one query)."""
+    from cms.translations import with_localized
+
+    return with_localized(services, "organisation")
+
+
+@register.filter
 def language_names(codes):
     """["nl", "ar"] -> "Nederlands, Arabisch" (in the active language)."""
     return ", ".join(languages.name(code) for code in codes or ())

@@ -84,3 +84,29 @@ def test_loading_again_changes_nothing_and_keeps_an_editors_change(english_demo)
     assert load_english().total == 0
     assert Page.objects.count() == pages
     assert _translation(ServicePage, "budgetmaatje")[1].summary == "Changed by an editor."
+
+
+def test_make_run_adds_the_english_names_to_a_site_translated_before_they_existed(english_demo):
+    """A site whose English pages were loaded before cms/0010 has empty English names;
+    ``load_demo_data --if-empty`` (``make run``) fills them and leaves the pages alone."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from cms.models import Place, TargetGroup, Theme
+
+    for model, fields in (
+        (Theme, {"name_en": "", "description_en": ""}),
+        (TargetGroup, {"name_en": ""}),
+        (Place, {"description_en": ""}),
+    ):
+        model.objects.update(**fields)
+    Theme.objects.filter(slug="wonen").update(name_en="Homes")  # an editor's own text
+    pages = Page.objects.filter(locale__language_code="en").count()
+    out = StringIO()
+    call_command("load_demo_data", "--if-empty", stdout=out)
+    assert "Engelse namen aangevuld" in out.getvalue()
+    assert Theme.objects.get(slug="geld").name_en == "Money and debts"
+    assert Theme.objects.get(slug="wonen").name_en == "Homes"
+    assert not TargetGroup.objects.filter(name_en="").exists()
+    assert Page.objects.filter(locale__language_code="en").count() == pages
