@@ -52,7 +52,9 @@ def content_language(context):
 def _below_page(request, page) -> str:
     """The part of the address below the page's own (``thema/geld/`` on a routable page)."""
     own = urlsplit(page.get_url(request=request) or "").path
-    for prefix in (own, in_active_language(own)):
+    # The address in the active language first: a Dutch page shown under /en/ (no translation
+    # yet) has its own address without the prefix ("/" for the home page).
+    for prefix in (in_active_language(own), own):
         if prefix and request.path.startswith(prefix):
             return request.path[len(prefix) :]
     return ""

@@ -64,6 +64,7 @@ def test_english_theme_tiles_and_theme_page(client, build, translate):
     assert "Money and debts" in home and "Help if you find it hard to make ends meet." in home
     theme_page = _shown(client, "/en/voorzieningen/thema/geld/")
     assert "<h1>Money and debts</h1>" in theme_page
+    assert "Geld en schulden" not in theme_page  # also not in "Other subjects"
     wegwijzer = _shown(client, "/en/wegwijzer/")
     assert "Money and debts" in wegwijzer and "Geld en schulden" not in wegwijzer
 
