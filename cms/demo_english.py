@@ -4,11 +4,14 @@ Each Dutch demo page gets its English translation the way Wagtail and wagtail-lo
 one: ``page.copy_for_translation(english)`` keeps the ``translation_key``, so the two pages
 are linked (switcher, hreflang, "Vertalen" in the admin). The copy keeps everything that is
 the same in every language (phone, opening hours, places, wijken, themes); only the texts are
-replaced by the English ones, and the translation is published.
+replaced by the English ones, and the translation is published. The copied "helpt bij"
+phrases and sleutelpersonen keep the ``translation_key`` of their Dutch row (they are
+translatable rows), so wagtail-localize sees them as translations of the Dutch ones.
 
 Idempotent: a page that already has an English translation is left as it is (an editor may
 have changed it), so running the loader again changes nothing. Themes, target groups and
-places are plain snippets with one row for every language, so they are not copied.
+places are plain snippets with one row for every language, so they are not copied: their
+English name and description fill the ``*_en`` fields, where those are still empty.
 """
 
 import html
@@ -24,8 +27,11 @@ from cms.demo import LoadReport
 from cms.models import (
     HomePage,
     OrganisationPage,
+    Place,
     ServicePage,
     ServicePhrase,
+    TargetGroup,
+    Theme,
     WijkPage,
 )
 
@@ -35,6 +41,21 @@ ENGLISH = "en"
 
 def _paragraphs(texts):
     return [("paragraph", f"<p>{html.escape(text)}</p>") for text in texts]
+
+
+def _english_phrases(copied, texts):
+    """The English phrases: the copies of the Dutch ones get the English text in order (so
+    each keeps its Dutch phrase's ``translation_key`` for wagtail-localize); an English
+    phrase beyond the Dutch ones is a new row of the English page only."""
+    phrases = []
+    for order, text in enumerate(texts):
+        if order < len(copied):
+            phrase = copied[order]
+            phrase.text = text
+        else:
+            phrase = ServicePhrase(text=text, sort_order=order)
+        phrases.append(phrase)
+    return phrases
 
 
 class EnglishDemoLoader:
@@ -59,6 +80,7 @@ class EnglishDemoLoader:
         home = HomePage.objects.filter(locale=self.dutch).first()
         if home is None:
             return  # no Dutch demo to translate
+        self.fill_labels()
         self._fixed_pages(home)
         for item in self.data["wijken"]:
             self._translate(WijkPage, "wijken", item, self._wijk_texts)
@@ -66,6 +88,29 @@ class EnglishDemoLoader:
             self._translate(OrganisationPage, "organisations", item, self._organisation_texts)
         for item in self.data["services"]:
             self._translate(ServicePage, "services", item, self._service_texts)
+
+    # -- shared labels: one row for every language, the English beside the Dutch --------
+    def fill_labels(self) -> int:
+        changed_rows = 0
+        fields = {
+            "themes": (Theme, {"name": "name_en", "description": "description_en"}),
+            "target_groups": (TargetGroup, {"name": "name_en"}),
+            "places": (Place, {"description": "description_en"}),
+        }
+        for kind, (model, english_fields) in fields.items():
+            for item in self.data.get(kind, []):
+                row = model.objects.filter(slug=item["slug"]).first()
+                if row is None:
+                    continue
+                changed = []
+                for key, field in english_fields.items():
+                    if item.get(key) and not getattr(row, field):  # keep an editor's text
+                        setattr(row, field, item[key])
+                        changed.append(field)
+                if changed:
+                    row.save(update_fields=changed)
+                    changed_rows += 1
+        return changed_rows
 
     # -- the page tree -------------------------------------------------------------
     def _fixed_pages(self, home):
@@ -128,10 +173,7 @@ class EnglishDemoLoader:
         if "body" in item:
             page.body = _paragraphs(item["body"])
         if item.get("helps_with"):
-            page.phrases = [
-                ServicePhrase(text=text, sort_order=order)
-                for order, text in enumerate(item["helps_with"])
-            ]
+            page.phrases = _english_phrases(list(page.phrases.all()), item["helps_with"])
         role = (item.get("contact_person") or {}).get("role")
         if role:
             page.contact_person_role = role
@@ -148,6 +190,16 @@ def load_english(path: Path = ENGLISH_CATALOGUE) -> LoadReport:
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
     return EnglishDemoLoader(data).run()
+
+
+def load_english_labels(path: Path = ENGLISH_CATALOGUE) -> int:
+    """Only the English names and descriptions of themes, target groups and places, where
+    still empty: a site whose English pages were loaded before these fields existed gets
+    them from ``load_demo_data --if-empty`` too. Returns how many rows changed."""
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    with transaction.atomic():
+        return EnglishDemoLoader(data).fill_labels()
 
 
 def english_demo_missing() -> bool:

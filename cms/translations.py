@@ -68,3 +68,35 @@ def localized_page(page, language: str | None = None):
     if page is None:
         return None
     return localized([page], language=language)[0]
+
+
+def with_localized(objects: Iterable, field: str, language: str | None = None) -> list[tuple]:
+    """(object, the page its ``field`` points to in ``language``) for every object, in order:
+    the live translation of that page when there is one, the page itself otherwise (None when
+    the field is empty). One query for the whole list, none in the source language."""
+    objects = list(objects)
+    related = [getattr(obj, field) for obj in objects]
+    pages = [page for page in related if page is not None]
+    shown = iter(localized(pages, language=language))
+    return [
+        (obj, None if page is None else next(shown))
+        for obj, page in zip(objects, related, strict=True)
+    ]
+
+
+def localized_by_slug(model, slugs: Iterable[str], language: str | None = None) -> dict:
+    """Source-language slug -> the live page of ``model`` a resident of ``language`` reads:
+    its translation when there is one, the source page otherwise. Two queries."""
+    slugs = set(slugs)
+    language = language or translation.get_language() or source_language()
+    if is_source_language(language) or not slugs:
+        return {}
+    sources = list(
+        source_pages(model.objects.live()).filter(slug__in=slugs).only("slug", "translation_key")
+    )
+    shown = localized(
+        sources,
+        within=model.objects.live().only("slug", "title", "translation_key"),
+        language=language,
+    )
+    return {source.slug: page for source, page in zip(sources, shown, strict=True)}

@@ -18,7 +18,7 @@ import logging
 
 from django.conf import settings
 
-from . import analysis, demand, freshness, lexicon, querylog, understanding
+from . import analysis, demand, freshness, lexicon, querylog, results, understanding
 from .breaker import CircuitBreaker
 from .elsewhere import matching as elsewhere
 from .elsewhere.result import elsewhere_result
@@ -59,6 +59,7 @@ def _run(params: SearchParams, *, record: bool) -> SearchResult:
         if result.suggestion:
             result.suggestion = _whole_suggestion(params.q, understood.rest, result.suggestion)
     result.understood = understood.to_dict()
+    result.results = results.organisations_in_language(result.results)
     if record:
         querylog.record(params, result)
         demand.record(params, result)

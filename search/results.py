@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import math
 from collections.abc import Iterable
@@ -112,6 +113,25 @@ def _texts_in_language(record) -> tuple[str, str, str]:
     return record.title, record.summary, record.url
 
 
+def organisations_in_language(items: list[ResultItem]) -> list[ResultItem]:
+    """The items with each organisation named in the active language: the title of the
+    organisation page's live translation when there is one, the Dutch name otherwise. The
+    record keeps the Dutch name; this is two queries for a page of results, none in Dutch."""
+    from cms.models import OrganisationPage
+    from cms.translations import localized_by_slug
+
+    slugs = {item.organisation["slug"] for item in items if item.organisation}
+    shown = localized_by_slug(OrganisationPage, slugs)
+    return [
+        dataclasses.replace(
+            item, organisation={**item.organisation, "name": shown[item.organisation["slug"]].title}
+        )
+        if item.organisation and item.organisation["slug"] in shown
+        else item
+        for item in items
+    ]
+
+
 def facet_labels(name: str) -> dict[str, str]:
     """Labels of a facet whose values do not carry their own (costs, languages)."""
     field = FACETS[name]
@@ -155,7 +175,7 @@ def labels() -> dict[str, dict[str, str]]:
         source_pages(WijkPage.objects.live()).only("slug", "title", "translation_key")
     )
     return {
-        "thema": dict(Theme.objects.values_list("slug", "name")),
-        "doelgroep": dict(TargetGroup.objects.values_list("slug", "name")),
+        "thema": {theme.slug: theme.shown_name for theme in Theme.objects.all()},
+        "doelgroep": {group.slug: group.shown_name for group in TargetGroup.objects.all()},
         "wijk": {wijk.slug: wijk.title for wijk in wijken},
     }

@@ -9,11 +9,12 @@ from wagtail.search import index
 
 from places import geo
 
+from .in_language import ShownInLanguage
 from .towns import Town
 from .wijken import wijk_at
 
 
-class Place(index.Indexed, models.Model):
+class Place(ShownInLanguage, index.Indexed, models.Model):
     name = models.CharField(_("naam"), max_length=120)
     slug = models.SlugField(_("korte naam"), max_length=120, unique=True)
     street = models.CharField(_("straat"), max_length=120)
@@ -31,6 +32,9 @@ class Place(index.Indexed, models.Model):
     longitude = models.FloatField(_("lengtegraad"), help_text=_("Bijvoorbeeld 4.8270."))
     wheelchair_accessible = models.BooleanField(_("toegankelijk met een rolstoel"), default=False)
     description = models.CharField(_("korte beschrijving"), max_length=255, blank=True)
+    description_en = models.CharField(
+        _("korte beschrijving in het Engels"), max_length=255, blank=True
+    )
     bag_id = models.CharField(
         _("BAG-nummer"),
         max_length=16,
@@ -71,6 +75,7 @@ class Place(index.Indexed, models.Model):
         ),
         FieldPanel("wheelchair_accessible"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("bag_id"),
     ]
     search_fields = [

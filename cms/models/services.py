@@ -21,7 +21,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -422,13 +422,16 @@ class ServicePage(RoutablePageMixin, Page):
         return self.review_due_date + relativedelta(months=12) < timezone.localdate()
 
 
-class ServicePhrase(Orderable):
+class ServicePhrase(TranslatableMixin, Orderable):
+    """A 'helpt bij' phrase. Translatable: wagtail-localize offers its text for translation and
+    links the English phrase to the Dutch one by ``translation_key``; the locale is the page's."""
+
     page = ParentalKey(ServicePage, related_name="phrases", on_delete=models.CASCADE)
     text = models.CharField(_("zin"), max_length=200)
 
     panels = [FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("helpt bij")
 
     def __str__(self):

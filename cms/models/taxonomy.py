@@ -5,9 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .in_language import ShownInLanguage
 
-class Theme(index.Indexed, models.Model):
+
+class Theme(ShownInLanguage, index.Indexed, models.Model):
     name = models.CharField(_("naam"), max_length=80, unique=True)
+    name_en = models.CharField(_("naam in het Engels"), max_length=80, blank=True)
     slug = models.SlugField(
         _("korte naam in de link"),
         max_length=80,
@@ -17,6 +20,7 @@ class Theme(index.Indexed, models.Model):
     description = models.TextField(
         _("uitleg"), blank=True, help_text=_("Eén of twee korte zinnen over dit leefgebied.")
     )
+    description_en = models.TextField(_("uitleg in het Engels"), blank=True)
     icon = models.CharField(
         _("pictogram"),
         max_length=30,
@@ -27,8 +31,10 @@ class Theme(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("icon"),
         FieldPanel("sort_order"),
     ]
@@ -43,12 +49,18 @@ class Theme(index.Indexed, models.Model):
         return self.name
 
 
-class TargetGroup(index.Indexed, models.Model):
+class TargetGroup(ShownInLanguage, index.Indexed, models.Model):
     name = models.CharField(_("naam"), max_length=80, unique=True)
+    name_en = models.CharField(_("naam in het Engels"), max_length=80, blank=True)
     slug = models.SlugField(_("korte naam in de link"), max_length=80, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

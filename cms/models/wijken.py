@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms import translations
 from cms.boundary_map import BOUNDARY_PERMISSION, BoundaryMapPanel, BoundaryMapWidget
@@ -162,7 +163,10 @@ class WijkPage(Page):
         return context
 
 
-class Sleutelpersoon(Orderable):
+class Sleutelpersoon(TranslatableMixin, Orderable):
+    """A face in the wijk. Translatable: wagtail-localize offers name, role and the three texts
+    for translation; phone, e-mail, photo and consent date are copied from the Dutch row."""
+
     wijk = ParentalKey(WijkPage, related_name="sleutelpersonen", on_delete=models.CASCADE)
     name = models.CharField(
         _("naam of rol"),
@@ -199,7 +203,11 @@ class Sleutelpersoon(Orderable):
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_consent_date")], heading=_("Foto")),
     ]
 
-    class Meta(Orderable.Meta):
+    # E-mail, photo and consent date are synchronised by wagtail-localize's defaults; a phone
+    # number is a CharField (text), so it is named here to be copied, never retyped.
+    override_translatable_fields = [SynchronizedField("phone", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("sleutelpersoon")
         verbose_name_plural = _("sleutelpersonen")
 

@@ -1,5 +1,7 @@
 """The language switcher and the hreflang alternates: the same page in every language."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -12,9 +14,11 @@ register = template.Library()
 def language_links(context):
     """One entry per language: code, name, the address of this page in it, and whether active.
 
-    A Wagtail page links to its live translation (which may have its own slug); anything else,
-    and a page not translated yet, keeps its path and query string under the language's prefix
-    (Django's translate_url), where the Dutch page is shown with a note.
+    A Wagtail page links to its live translation (which may have its own slug), and a
+    routable page's sub-page (a theme under /voorzieningen/thema/geld/, a correction form) to
+    the same sub-page of the translation; anything else, and a page not translated yet, keeps
+    its path and query string under the language's prefix (Django's translate_url), where the
+    Dutch page is shown with a note.
     """
     request = context.get("request")
     if request is None:
@@ -22,12 +26,13 @@ def language_links(context):
     full_path = request.get_full_path()
     query = request.META.get("QUERY_STRING", "")
     translations = _live_translations(context.get("page"))
+    below = _below_page(request, context.get("page")) if translations else ""
     active = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
         page = translations.get(code)
         if page is not None:
-            url = page.get_url(request=request) + (f"?{query}" if query else "")
+            url = page.get_url(request=request) + below + (f"?{query}" if query else "")
         else:
             url = translate_url(full_path, code)
         links.append({"code": code, "name": name, "url": url, "active": code == active})
@@ -42,6 +47,17 @@ def content_language(context):
     if locale is None or locale.language_code == translation.get_language():
         return ""
     return locale.language_code
+
+
+def _below_page(request, page) -> str:
+    """The part of the address below the page's own (``thema/geld/`` on a routable page)."""
+    own = urlsplit(page.get_url(request=request) or "").path
+    # The address in the active language first: a Dutch page shown under /en/ (no translation
+    # yet) has its own address without the prefix ("/" for the home page).
+    for prefix in (in_active_language(own), own):
+        if prefix and request.path.startswith(prefix):
+            return request.path[len(prefix) :]
+    return ""
 
 
 def _live_translations(page):

@@ -68,6 +68,23 @@ def day_label(value):
 
 
 @register.filter
+def in_shown_order(items):
+    """Themes or target groups in the editors' order, then by the name shown (English on /en/)."""
+    from cms.models.in_language import in_shown_order as ordered
+
+    return ordered(items)
+
+
+@register.filter
+def with_organisations(services):
+    """(service, its organisation in the active language) for a list of services: the English
+    organisation page on /en/ when there is one, the Dutch one otherwise (one query)."""
+    from cms.translations import with_localized
+
+    return with_localized(services, "organisation")
+
+
+@register.filter
 def language_names(codes):
     """["nl", "ar"] -> "Nederlands, Arabisch" (in the active language)."""
     return ", ".join(languages.name(code) for code in codes or ())
@@ -150,8 +167,9 @@ def theme_icon(theme):
 @register.simple_tag
 def all_themes():
     from cms.models import Theme
+    from cms.models.in_language import in_shown_order
 
-    return Theme.objects.all()
+    return in_shown_order(Theme.objects.all())
 
 
 @register.simple_tag

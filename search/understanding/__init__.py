@@ -92,7 +92,7 @@ def _known_groups(slugs: tuple[str, ...]) -> dict[str, str]:
     """The target groups of the CMS among ``slugs``, with their names (in that order)."""
     from cms.models import TargetGroup
 
-    names = dict(TargetGroup.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    names = {g.slug: g.shown_name for g in TargetGroup.objects.filter(slug__in=slugs)}
     return {s: names[s].lower() for s in slugs if s in names}
 
 

@@ -93,7 +93,8 @@ def overdue_service(site, django_db_blocker):
     from cms.models import ServicePage
 
     with django_db_blocker.unblock():
-        service = ServicePage.objects.get(slug="naaiatelier")
+        # The Dutch page: the English demo (test_english_pages) has the same slug.
+        service = ServicePage.objects.get(slug="naaiatelier", locale__language_code="nl")
         url, checked = service.url, service.last_checked
         old = checked - datetime.timedelta(days=3 * 365)
         ServicePage.objects.filter(pk=service.pk).update(last_checked=old)

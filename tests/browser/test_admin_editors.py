@@ -45,7 +45,9 @@ def _pk(model_path, slug, django_db_blocker):
     from django.apps import apps
 
     with django_db_blocker.unblock():
-        return apps.get_model(model_path).objects.get(slug=slug).pk
+        # The Dutch page: the English demo (test_english_pages) has the same slug.
+        model = apps.get_model(model_path)
+        return model.objects.get(slug=slug, locale__language_code="nl").pk
 
 
 def _boundary(pk, django_db_blocker):

@@ -40,6 +40,17 @@ def test_every_demo_page_gets_a_live_english_translation(english_demo):
     item = next(s for s in ENGLISH_TEXTS["services"] if s["slug"] == "sociaal-loket")
     assert english.summary == item["summary"]
     assert [p.text for p in english.phrases.all()] == item["helps_with"]
+    # Each English phrase is the translation of the Dutch phrase at its place (wagtail-localize
+    # links them by translation_key), in the English locale.
+    dutch_keys = [p.translation_key for p in dutch.phrases.all()]
+    english_keys = [p.translation_key for p in english.phrases.all()]
+    assert english_keys[: len(dutch_keys)] == dutch_keys[: len(english_keys)]
+    assert {p.locale.language_code for p in english.phrases.all()} == {"en"}
+    wijk_nl, wijk_en = _translation(WijkPage, "thamerdal")
+    assert [p.translation_key for p in wijk_en.sleutelpersonen.all()] == [
+        p.translation_key for p in wijk_nl.sleutelpersonen.all()
+    ]
+    assert wijk_en.sleutelpersonen.first().locale.language_code == "en"
     # What is the same in every language is kept, not retyped.
     assert english.phone == dutch.phone
     assert english.opening_rules.count() == dutch.opening_rules.count() > 0
@@ -73,3 +84,29 @@ def test_loading_again_changes_nothing_and_keeps_an_editors_change(english_demo)
     assert load_english().total == 0
     assert Page.objects.count() == pages
     assert _translation(ServicePage, "budgetmaatje")[1].summary == "Changed by an editor."
+
+
+def test_make_run_adds_the_english_names_to_a_site_translated_before_they_existed(english_demo):
+    """A site whose English pages were loaded before cms/0010 has empty English names;
+    ``load_demo_data --if-empty`` (``make run``) fills them and leaves the pages alone."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from cms.models import Place, TargetGroup, Theme
+
+    for model, fields in (
+        (Theme, {"name_en": "", "description_en": ""}),
+        (TargetGroup, {"name_en": ""}),
+        (Place, {"description_en": ""}),
+    ):
+        model.objects.update(**fields)
+    Theme.objects.filter(slug="wonen").update(name_en="Homes")  # an editor's own text
+    pages = Page.objects.filter(locale__language_code="en").count()
+    out = StringIO()
+    call_command("load_demo_data", "--if-empty", stdout=out)
+    assert "Engelse namen aangevuld" in out.getvalue()
+    assert Theme.objects.get(slug="geld").name_en == "Money and debts"
+    assert Theme.objects.get(slug="wonen").name_en == "Homes"
+    assert not TargetGroup.objects.filter(name_en="").exists()
+    assert Page.objects.filter(locale__language_code="en").count() == pages

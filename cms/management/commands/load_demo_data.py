@@ -1,7 +1,12 @@
 from django.core.management.base import BaseCommand
 
 from cms.demo import CATALOGUE, load_catalogue
-from cms.demo_english import ENGLISH_CATALOGUE, english_demo_missing, load_english
+from cms.demo_english import (
+    ENGLISH_CATALOGUE,
+    english_demo_missing,
+    load_english,
+    load_english_labels,
+)
 
 
 class Command(BaseCommand):
@@ -31,6 +36,14 @@ class Command(BaseCommand):
             self.stdout.write("De site heeft al inhoud; voorbeeldgegevens niet opnieuw geladen.")
             if english_demo_missing():
                 self._report(load_english(options["english_file"]), "Engelse vertalingen")
+            elif changed := load_english_labels(options["english_file"]):
+                # English pages from before the English names of themes, target groups
+                # and places existed (cms/0010): only those names are added.
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Engelse namen aangevuld: {changed} onderwerpen, doelgroepen en plekken."
+                    )
+                )
             return
         self._report(load_catalogue(options["file"]), "Voorbeeldgegevens")
         self._report(load_english(options["english_file"]), "Engelse vertalingen")
