@@ -18,6 +18,7 @@ from cms.translations import source_pages
 from places import geo, postcodes
 from search import query as search_query
 from search.params import clean_query
+from search.record import RECORD_RELATIONS
 from search.types import SearchParams
 
 from . import ids
@@ -128,16 +129,7 @@ def public_services():
         source_pages(ServicePage.objects.live())
         .public()
         .select_related("organisation", "organisation__logo")
-        .prefetch_related(
-            "themes",
-            "target_groups",
-            "places__wijk",
-            "wijken",
-            "phrases",
-            "opening_rules__place",
-            "schedule_exceptions__place",
-            "organisation__places",
-        )
+        .prefetch_related(*RECORD_RELATIONS, "organisation__places")
         .order_by("title")
     )
 

@@ -94,9 +94,3 @@ def one_read() -> Iterator[None]:
         yield
     finally:
         _read.reset(token)
-
-
-def forget() -> None:
-    """Drop the compiled statements (tests that switch databases)."""
-    with _lock:
-        _compiled.clear()

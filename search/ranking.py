@@ -150,11 +150,11 @@ def _boost_phrases(query: AnalysedQuery, snapshot: Snapshot, scores: np.ndarray)
 
 
 def top_positions(scores: np.ndarray, count: int) -> np.ndarray:
-    """Positions of the ``count`` highest scores above 0, best first (ties: lower first)."""
+    """Positions of the ``count`` highest scores above 0 (in no particular order)."""
     matched = np.flatnonzero(scores)
     if len(matched) > count:
         matched = matched[np.argpartition(-scores[matched], count - 1)[:count]]
-    return matched[np.lexsort((matched, -scores[matched]))]
+    return matched
 
 
 class Phrase:
