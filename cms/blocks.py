@@ -1,5 +1,8 @@
 """The one StreamField used for page bodies."""
 
+import html
+
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -58,3 +61,29 @@ class BaseStreamBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {}
+
+
+def plain_text(body) -> str:
+    """The words a reader sees in a body, one block per line, without rendering it.
+
+    The same text as ``strip_tags`` of the rendered body, after ``html.unescape`` (the
+    search record's body): headings, paragraphs, callouts and captions in order, never an
+    image's alt text (an attribute). Read from the stored data, so no template is rendered
+    and no image is looked up: at 20,000 services rendering was a sixth of a rebuild."""
+    lines = []
+    for block in body.raw_data if body else ():
+        value = block["value"]
+        match block["type"]:
+            case "heading":
+                lines.append(value["text"])
+            case "paragraph":
+                lines.append(_rich_text(value))
+            case "callout":
+                lines.append(f"{value['title']}\n{_rich_text(value['text'])}")
+            case "image":
+                lines.append(value.get("caption") or "")
+    return "\n".join(lines).strip()
+
+
+def _rich_text(source: str) -> str:
+    return html.unescape(strip_tags(source))

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from agenda import schedules
+from cms import blocks
 from places import geo
 
 
@@ -80,23 +81,37 @@ def service_summary(service, *, urls: HttpRequest | None = None) -> dict:
     }
 
 
-def public_texts(service, *, urls: HttpRequest | None = None) -> dict:
-    """The public texts of a service that differ per language (for a translation's record)."""
+def _body(service, plain: bool) -> str:
+    if plain:
+        return blocks.plain_text(service.body)
+    return str(service.body.render_as_block()) if service.body else ""
+
+
+def public_texts(service, *, urls: HttpRequest | None = None, plain_body: bool = False) -> dict:
+    """The public texts of a service that differ per language (for a translation's record).
+    ``plain_body``: the body as the words a reader sees (``blocks.plain_text``), not HTML."""
     return {
         "title": service.title,
         "summary": service.summary,
         "url": service.get_url(urls),
         "helps_with": [phrase.text for phrase in service.phrases.all()],
-        "body": str(service.body.render_as_block()) if service.body else "",
+        "body": _body(service, plain_body),
     }
 
 
-def public_service(service, *, labels: bool = True, urls: HttpRequest | None = None) -> dict:
+def public_service(
+    service,
+    *,
+    labels: bool = True,
+    urls: HttpRequest | None = None,
+    plain_body: bool = False,
+) -> dict:
     """Every public field of a service that does not depend on the time of asking.
 
     The public record of search (``search.record``) is made from this dict only; it asks
     ``labels=False``: without the translated cost and access labels, which it does not keep
-    (looking them up was a tenth of a full rebuild).
+    (looking them up was a tenth of a full rebuild), and ``plain_body``: the body's words,
+    not its rendered HTML.
     """
     data = service_summary(service, urls=urls)
     data["helps_with"] = [phrase.text for phrase in service.phrases.all()]
@@ -117,7 +132,7 @@ def public_service(service, *, labels: bool = True, urls: HttpRequest | None = N
             "at_home": service.at_home,
             "by_phone_or_online": service.by_phone_or_online,
             "contact": {"phone": service.phone, "email": service.email, "website": service.website},
-            "body": str(service.body.render_as_block()) if service.body else "",
+            "body": _body(service, plain_body),
         }
     )
     return data

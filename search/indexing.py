@@ -17,15 +17,10 @@ from django.db import transaction
 
 from cms.serializers import url_cache
 
+from . import build_workers
 from .engines.cluster import transport
 from .engines.embedded import engine as embedded
-from .record import (
-    ServiceRecord,
-    build_record,
-    english_translations,
-    fetch_relations,
-    indexable_services,
-)
+from .record import BATCH, ServiceRecord, build_batch, build_record, indexable_services
 
 log = logging.getLogger(__name__)
 
@@ -98,12 +93,10 @@ def reindex_pages(pages: Iterable) -> int:
 class RebuildReport:
     services: int
     embedded_seconds: float
+    workers: int = 1  # processes that made the records (1: this one)
     elastic_index: str | None = None
     elastic_seconds: float | None = None
     elastic_error: str | None = None
-
-
-REBUILD_CHUNK = 500  # pages (with their prefetched relations) in memory at a time
 
 
 def _records():
@@ -112,33 +105,31 @@ def _records():
     URLs once)."""
     chunk: list = []
     urls = url_cache()
-    for page in indexable_services(prefetch=False).iterator(chunk_size=REBUILD_CHUNK):
+    for page in indexable_services(prefetch=False).iterator(chunk_size=BATCH):
         chunk.append(page)
-        if len(chunk) == REBUILD_CHUNK:
-            yield from _chunk_records(chunk, urls)
+        if len(chunk) == BATCH:
+            yield from build_batch(chunk, urls)
             chunk = []
-    yield from _chunk_records(chunk, urls)
-
-
-def _chunk_records(pages: list, urls):
-    fetch_relations(pages)
-    english = english_translations(p.translation_key for p in pages) if pages else {}
-    for page in pages:
-        translation = english.get(page.translation_key)
-        record = build_record(page, checked=True, english=translation, urls=urls)
-        if record is not None:
-            yield record
+    yield from build_batch(chunk, urls)
 
 
 def rebuild(*, elastic: bool | None = None) -> RebuildReport:
-    """Rebuild the embedded index and, when configured, Elasticsearch (via a new index)."""
+    """Rebuild the embedded index and, when configured, Elasticsearch (via a new index).
+
+    The records are made in worker processes (``build_workers``) where that is possible
+    and worth it, otherwise here; either way in the order of the page tree."""
     started = time.perf_counter()
     to_cluster = elastic if elastic is not None else _elastic_enabled()
-    records: Iterable[ServiceRecord] = _records()
+    workers, batches = build_workers.plan()
+    records: Iterable[ServiceRecord] = (
+        build_workers.records(workers, batches) if workers > 1 else _records()
+    )
     if to_cluster:  # the cluster is written from the same records afterwards
         records = list(records)
     count = embedded.rebuild(records)
-    report = RebuildReport(services=count, embedded_seconds=time.perf_counter() - started)
+    report = RebuildReport(
+        services=count, embedded_seconds=time.perf_counter() - started, workers=workers
+    )
     if to_cluster:
         from .engines.cluster import engine as es
 

@@ -16,14 +16,12 @@ A new searchable field is one row here (and one line in ``public_service``).
 from __future__ import annotations
 
 import datetime
-import html
 from collections.abc import Callable
 from dataclasses import dataclass, make_dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
-from django.utils.html import strip_tags
 
 from agenda import schedules
 from cms import languages
@@ -248,14 +246,12 @@ def indexable_services(*, prefetch: bool = True):
 
     from cms.models import ServicePage
 
-    services = (
-        ServicePage.objects.live()
-        .public()
-        .filter(locale=Locale.get_default())
-        .select_related("organisation")
-        .order_by("path")
+    services = ServicePage.objects.live().public().filter(locale=Locale.get_default())
+    if not prefetch:
+        return services.order_by("path")
+    return (
+        services.select_related("organisation").prefetch_related(*RECORD_RELATIONS).order_by("path")
     )
-    return services.prefetch_related(*RECORD_RELATIONS) if prefetch else services
 
 
 def fetch_relations(pages: list) -> None:
@@ -263,11 +259,14 @@ def fetch_relations(pages: list) -> None:
     the same objects in the same order, handed to modelcluster as each page's relations
     in memory (what it keeps while a page is edited, unsaved). Django's prefetch makes two
     querysets per page and relation and modelcluster another manager per read: at 20,000
-    services that was a third of a rebuild. For pages only read, never saved."""
+    services that was a third of a rebuild. For pages only read, never saved. The
+    organisations are fetched too, each once per batch (``select_related`` made a page
+    object of the organisation for every service)."""
     from django.db.models import prefetch_related_objects
 
     if not pages:
         return
+    prefetch_related_objects(pages, "organisation")
     nested: dict[str, list[str]] = {}
     for lookup in RECORD_RELATIONS:
         name, _, rest = lookup.partition("__")
@@ -286,6 +285,21 @@ def fetch_relations(pages: list) -> None:
             page._cluster_related_objects[name] = found.get(page_key(page), [])
         if inner:
             prefetch_related_objects([o for objects in found.values() for o in objects], *inner)
+
+
+BATCH = 500  # pages (with their relations) a full rebuild holds in memory at a time
+
+
+def build_batch(pages: list, urls=None) -> list:
+    """The records of a batch of pages from ``indexable_services(prefetch=False)``, in
+    their order: their relations and English translations fetched in bulk first."""
+    fetch_relations(pages)
+    english = english_translations(p.translation_key for p in pages) if pages else {}
+    records = (
+        build_record(page, checked=True, english=english.get(page.translation_key), urls=urls)
+        for page in pages
+    )
+    return [record for record in records if record is not None]
 
 
 def english_translations(keys=None) -> dict:
@@ -325,13 +339,13 @@ def _english_values(translation, urls=None) -> dict:
     """The searchable texts of the English translation (public fields only)."""
     if translation is None:
         return {}
-    data = public_texts(translation, urls=urls)
+    data = public_texts(translation, urls=urls, plain_body=True)
     return {
         "title_en": data["title"],
         "summary_en": data["summary"],
         "url_en": data["url"] or "",
         "helps_with_en": list(data["helps_with"]),
-        "body_en": html.unescape(strip_tags(data["body"])).strip(),
+        "body_en": data["body"],
     }
 
 
@@ -352,13 +366,13 @@ def build_record(page, *, checked: bool = False, english=_LOOK_UP, urls=None):
     if english is _LOOK_UP:
         english = _english_translation(service)
     # The public gate: never professional fields.
-    data = public_service(service, labels=False, urls=urls)
+    data = public_service(service, labels=False, urls=urls, plain_body=True)
     values = {f.name: data[f.name] for f in FIELDS if f.name in data}
     values.update(
         url=data["url"] or "",
         wijken=_wijken(data, service),
         helps_with=list(data["helps_with"]),
-        body=html.unescape(strip_tags(data["body"])).strip(),
+        body=data["body"],
         schedule=schedule_to_json(service.schedule()) if service.has_schedule else None,
         overdue_from=_overdue_from(service),
         contact={k: v for k, v in data["contact"].items() if v},

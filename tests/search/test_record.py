@@ -67,3 +67,37 @@ def test_the_cluster_suggests_corrections_itself():
     }
     assert bodies.did_you_mean("schuldn hulp", response) == "schulden hulp"
     assert bodies.did_you_mean("schulden", {"suggest": {"spelling": []}}) is None
+
+
+@pytest.mark.django_db
+def test_the_record_holds_the_words_of_every_kind_of_body_block_but_no_alt_text(build, client):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="foto", file=get_test_image_file())
+    body = [
+        ("heading", {"text": "Wat kost het & wie betaalt?"}),
+        (
+            "paragraph",
+            '<p>Kom langs bij de <a linktype="page" id="3">balie</a>.</p>'
+            "<ul><li>Gratis</li><li>Zonder&nbsp;afspraak</li></ul>",
+        ),  # fmt: skip
+        ("callout", {"title": "Neem dit mee", "text": "<p>Uw <b>identiteitsbewijs</b>.</p>"}),
+        ("image", {"image": image, "alt": "Een zonnebloemveld", "caption": "De kantine"}),
+    ]
+    service = build.service("balie", "Balie", body=body)
+    record = build_record(service)
+    words = record.body.split()
+    for seen in ("Wat", "kost", "&", "betaalt?", "balie", "identiteitsbewijs", "kantine"):
+        assert seen in " ".join(words)
+    assert "zonnebloemveld" not in record.body and "<" not in record.body
+    # The same words, in the same order, as the rendered page body shows.
+    page = client.get(service.url).content.decode()
+    assert "Een zonnebloemveld" in page  # the alt text is on the page, as an attribute
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    rendered = unescape(strip_tags(str(service.body.render_as_block()))).split()
+    assert words == rendered
+    assert [r.slug for r in query.run(SearchParams(q="kantine"), record=False).results] == ["balie"]

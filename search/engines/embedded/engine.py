@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Iterable
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from agenda import schedules
@@ -85,6 +85,33 @@ def remove(page_ids: Iterable[int]) -> int:
 REBUILD_BATCH = 500  # rows written at a time; a rebuild never holds more than this
 
 
+def _insert(records: list[ServiceRecord]) -> None:
+    """What ``bulk_create`` writes for these records, in one ``executemany``, without a
+    model instance per row: each value goes through its field's own ``get_db_prep_save``
+    where that changes it (JSON, dates and times), the rest as it is. At 20,000 services
+    ``bulk_create`` spent a sixth of a rebuild preparing values that are already strings."""
+    fields = [f for f in SearchEntry._meta.concrete_fields if not f.primary_key]
+    plain = (models.CharField, models.TextField, models.BooleanField, models.IntegerField)
+    prepare = [None if isinstance(f, plain) else f.get_db_prep_save for f in fields]
+    rows = []
+    for record in records:
+        values = {"page_id": record.page_id, **entry_values(record)}
+        rows.append(
+            [
+                values[f.attname] if how is None else how(values[f.attname], connection)
+                for f, how in zip(fields, prepare, strict=True)
+            ]
+        )
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(SearchEntry._meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def rebuild(records: Iterable[ServiceRecord]) -> int:
     """Replace the whole index in one transaction; returns the number of services.
 
@@ -95,11 +122,8 @@ def rebuild(records: Iterable[ServiceRecord]) -> int:
         with fulltext.bulk_load():  # the full-text index is built once, at the end
             SearchEntry.objects.all().delete()
             iterator = iter(records)
-            while batch := [
-                SearchEntry(page_id=r.page_id, **entry_values(r))
-                for r in itertools.islice(iterator, REBUILD_BATCH)
-            ]:
-                SearchEntry.objects.bulk_create(batch)
+            while batch := list(itertools.islice(iterator, REBUILD_BATCH)):
+                _insert(batch)
                 count += len(batch)
         IndexState.bump()
     snapshot.reset()
