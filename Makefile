@@ -47,14 +47,19 @@ run: install node-modules
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(DJANGO) runserver 127.0.0.1:$(PORT)
 
-## make test: install what the tests need and run the whole suite.
+## make test: install what the tests need and run the whole suite: in TEST_WORKERS pytest-xdist
+## workers, then the run-once suites (real browser, Lighthouse, cluster, contract, once) alone,
+## as they measure or drive a server (exit 5: PYTEST_ARGS left none of them to run).
+RUN_ONCE := browser or lighthouse or cluster or contract or once
+TEST_WORKERS ?= 2
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(DJANGO) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=sociale_kaart.settings.test $(DJANGO) check
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not ($(RUN_ONCE))" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -m "$(RUN_ONCE)" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 ## make search-cluster: build (Maven) and run a single-node OpenSearch 2.19 on
 ## 127.0.0.1:$(SEARCH_CLUSTER_PORT) in the foreground; Ctrl-C or SIGTERM stops it and removes its data.

@@ -192,6 +192,11 @@ def main(argv=None) -> int:
         default="all",
         help="judged sets to score and time: all (dev and held-out) or dev only",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="processes that make the rebuild's records (default: SEARCH_REBUILD_WORKERS)",
+    )
     parser.add_argument("--snapshot-probe", choices=("traced", "rss"), help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.snapshot_probe:  # the fresh process of measure_snapshot
@@ -203,7 +208,10 @@ def main(argv=None) -> int:
     database = options.database
     if database is None and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         database = Path(tmp.name) / "benchmark.sqlite3"
+    if options.workers is not None:
+        os.environ["SEARCH_REBUILD_WORKERS"] = str(options.workers)
     setup_django(database)
+    from django.conf import settings
     from django.db import connection
 
     from cms.demo import load_catalogue
@@ -217,6 +225,11 @@ def main(argv=None) -> int:
         judged.append(("heldout", load_cases(ROOT / "tests/search/data/heldout.tsv")))
 
     print(f"Database: {connection.vendor} {database or connection.settings_dict['NAME']}")
+    if connection.vendor == "sqlite" and settings.SEARCH_REBUILD_WORKERS > 1:
+        # Lets the rebuild's workers read while it writes (search/build_workers.py).
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        print("SQLite in WAL mode")
     load_catalogue()
     rebuild_wagtail_index()
     rows = []
@@ -233,6 +246,7 @@ def main(argv=None) -> int:
 
     report = indexing.rebuild(elastic=False)
     rebuild_peak = peak_rss_mb()
+    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     snapshot.reset()
     gc.collect()
     started = time.perf_counter()
@@ -243,8 +257,8 @@ def main(argv=None) -> int:
     wagtail_build = rebuild_wagtail_index()
     total = report.services
     rows.append(
-        (f"full index build ({total} services)", f"{report.embedded_seconds:.1f} s",
-         f"{wagtail_build:.1f} s")
+        (f"full index build ({total} services, {report.workers} process(es))",
+         f"{report.embedded_seconds:.1f} s", f"{wagtail_build:.1f} s")
     )  # fmt: skip
     rows.append(("first query after a rebuild (snapshot load)", f"{warm * 1000:.0f} ms", "-"))
     rows.append(("snapshot size (tracemalloc, kept after load)",
@@ -253,6 +267,8 @@ def main(argv=None) -> int:
     rows.append(("snapshot RSS growth on load (fresh process)",
                  f"{resident['bytes'] / 2**20:.0f} MB", "-"))  # fmt: skip
     rows.append(("peak RSS up to the end of the rebuild", f"{rebuild_peak:.0f} MB", "-"))
+    if report.workers > 1:
+        rows.append(("peak RSS of a rebuild worker", f"{workers_peak:.0f} MB", "-"))
 
     questions = [q for _, cases in judged for q, _ in cases]
     embedded_ms, embedded_cpu = latencies(questions, embedded_slugs, options.repeat)

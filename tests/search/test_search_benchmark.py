@@ -31,6 +31,7 @@ def test_the_search_benchmark_runs_for_a_small_catalogue(tmp_path):
     assert float(p95) > 0 and int(rss) > 0 and float(rebuild) > 0
     assert any(line.startswith("success@5 (dev, demo)") for line in lines)
     assert any(line.startswith("query CPU p99") for line in lines)
+    assert any(line.startswith("full index build (65 services, 1 process(es))") for line in lines)
     assert not any("heldout" in line for line in lines)  # --judged dev leaves it unopened
     traced = next(line for line in lines if line.startswith("snapshot size (tracemalloc"))
     assert float(traced.split()[-3]) > 0  # what 65 services keep: measured, not RSS noise
