@@ -246,12 +246,12 @@ def indexable_services(*, prefetch: bool = True):
 
     from cms.models import ServicePage
 
-    services = ServicePage.objects.live().public().filter(locale=Locale.get_default())
-    if not prefetch:
-        return services.order_by("path")
-    return (
-        services.select_related("organisation").prefetch_related(*RECORD_RELATIONS).order_by("path")
+    services = (
+        ServicePage.objects.live().public().filter(locale=Locale.get_default()).order_by("path")
     )
+    if not prefetch:
+        return services
+    return services.select_related("organisation").prefetch_related(*RECORD_RELATIONS)
 
 
 def fetch_relations(pages: list) -> None:

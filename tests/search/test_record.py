@@ -1,6 +1,11 @@
 """One record for every engine: FIELDS drives columns, mapping, facets and results."""
 
+from html import unescape
+
 import pytest
+from django.utils.html import strip_tags
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from cms.models import ServicePage
 from search import query
@@ -71,9 +76,6 @@ def test_the_cluster_suggests_corrections_itself():
 
 @pytest.mark.django_db
 def test_the_record_holds_the_words_of_every_kind_of_body_block_but_no_alt_text(build, client):
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
     image = Image.objects.create(title="foto", file=get_test_image_file())
     body = [
         ("heading", {"text": "Wat kost het & wie betaalt?"}),
@@ -94,10 +96,6 @@ def test_the_record_holds_the_words_of_every_kind_of_body_block_but_no_alt_text(
     # The same words, in the same order, as the rendered page body shows.
     page = client.get(service.url).content.decode()
     assert "Een zonnebloemveld" in page  # the alt text is on the page, as an attribute
-    from html import unescape
-
-    from django.utils.html import strip_tags
-
     rendered = unescape(strip_tags(str(service.body.render_as_block()))).split()
     assert words == rendered
     assert [r.slug for r in query.run(SearchParams(q="kantine"), record=False).results] == ["balie"]

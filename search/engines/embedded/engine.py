@@ -22,7 +22,7 @@ from django.utils import timezone
 from agenda import schedules
 from search import analysis, english, expansion, ranking, suggestions, synonyms
 from search.models import IndexState, SearchEntry
-from search.record import TEXT_CLASSES, ServiceRecord
+from search.record import BATCH, TEXT_CLASSES, ServiceRecord
 from search.results import (
     facet_labels,
     facet_order,
@@ -82,9 +82,6 @@ def remove(page_ids: Iterable[int]) -> int:
     return deleted
 
 
-REBUILD_BATCH = 500  # rows written at a time; a rebuild never holds more than this
-
-
 def _insert(records: list[ServiceRecord]) -> None:
     """What ``bulk_create`` writes for these records, in one ``executemany``, without a
     model instance per row: each value goes through its field's own ``get_db_prep_save``
@@ -122,7 +119,7 @@ def rebuild(records: Iterable[ServiceRecord]) -> int:
         with fulltext.bulk_load():  # the full-text index is built once, at the end
             SearchEntry.objects.all().delete()
             iterator = iter(records)
-            while batch := list(itertools.islice(iterator, REBUILD_BATCH)):
+            while batch := list(itertools.islice(iterator, BATCH)):  # rows at a time
                 _insert(batch)
                 count += len(batch)
         IndexState.bump()
