@@ -5,10 +5,12 @@ elsewhere and the places known by name."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
 
-from search import query
+from cms.models import WijkPage
+from search import indexing, query
 from search.elsewhere.models import ElsewhereTopic
-from search.models import Synonym
+from search.models import SearchEntry, Synonym
 from search.types import SearchParams
 
 pytestmark = pytest.mark.django_db
@@ -44,3 +46,26 @@ def test_a_topic_arranged_elsewhere_is_answered_by_the_next_search(build):
         triggers="vuurwerkvergunning",
     )
     assert run("vuurwerkvergunning aanvragen").elsewhere["title"] == "Vuurwerk afsteken"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_rebuild_the_planner_knows_the_size_of_what_a_search_reads(build):
+    """PostgreSQL: the small tables of the freshness statement are never analysed by
+    autovacuum; unanalysed, the planner walked every page for each search (30 ms at 20,035
+    services instead of 1). A rebuild analyses them. SQLite is left without statistics."""
+    for slug in ("centrum", "thamerdal", "de-kwakel"):
+        build.wijk(slug, slug.title())
+    for i in range(4):
+        build.service(f"dienst-{i}", f"Dienst {i}")
+    indexing.rebuild(elastic=False)
+
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            assert cursor.fetchone()[0] == 0
+            return
+        for model in (WijkPage, Locale, Page, SearchEntry):
+            cursor.execute(
+                "SELECT reltuples FROM pg_class WHERE relname = %s", [model._meta.db_table]
+            )
+            assert cursor.fetchone()[0] == model.objects.count(), model._meta.db_table

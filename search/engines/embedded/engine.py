@@ -32,7 +32,7 @@ from search.results import (
 )
 from search.types import Engine, ResultItem, SearchParams, SearchResult, Sort
 
-from . import fulltext, snapshot
+from . import fulltext, snapshot, statistics
 
 # --------------------------------------------------------------------------- writing
 
@@ -123,6 +123,7 @@ def rebuild(records: Iterable[ServiceRecord]) -> int:
                 _insert(batch)
                 count += len(batch)
         IndexState.bump()
+    statistics.refresh(SearchEntry._meta.db_table)  # the plans of every search after it
     snapshot.reset()
     return count
 
