@@ -29,3 +29,17 @@ access_log_format = (
 )
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def post_worker_init(worker):
+    """Load the search index into a new worker before it takes requests (see
+    ``search.query.warm_up``). A very large index may take longer than half the timeout
+    (the worker's heartbeat interval): then the worker starts serving and the loading
+    finishes beside it (a search meanwhile waits for it, as it would have without this)."""
+    import threading
+
+    from search.query import warm_up
+
+    loading = threading.Thread(target=warm_up, name="search-warm-up", daemon=True)
+    loading.start()
+    loading.join(timeout=worker.timeout)

@@ -62,8 +62,11 @@ def plan() -> tuple[int, list[list[int]]]:
     return workers, [ids[i : i + BATCH] for i in range(0, len(ids), BATCH)]
 
 
-def records(workers: int, batches: list[list[int]]) -> Iterator[ServiceRecord]:
-    """The records of these batches, in order, made by ``workers`` fresh processes."""
+def records(
+    workers: int, batches: list[list[int]], peaks: list[float] | None = None
+) -> Iterator[ServiceRecord]:
+    """The records of these batches, in order, made by ``workers`` fresh processes. When
+    given, ``peaks`` receives the peak resident memory (MB) each worker reported."""
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
@@ -75,11 +78,18 @@ def records(workers: int, batches: list[list[int]]) -> Iterator[ServiceRecord]:
         for batch in batches:
             waiting.append(pool.submit(_build, batch))
             if len(waiting) >= WAITING_PER_WORKER * workers:
-                yield from waiting.popleft().result()
+                yield from _unpack(waiting.popleft().result(), peaks)
         while waiting:
-            yield from waiting.popleft().result()
+            yield from _unpack(waiting.popleft().result(), peaks)
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _unpack(built: tuple[list[ServiceRecord], float | None], peaks) -> list[ServiceRecord]:
+    made, peak = built
+    if peaks is not None and peak is not None:
+        peaks.append(peak)
+    return made
 
 
 # --------------------------------------------------------------------------- in a worker
@@ -95,10 +105,24 @@ def _start(settings_module: str, database: dict) -> None:
     django.setup()
 
 
-def _build(ids: list[int]) -> list[ServiceRecord]:
+def _build(ids: list[int]) -> tuple[list[ServiceRecord], float | None]:
+    """The records of one batch, and this worker's peak resident memory so far."""
     from cms.serializers import url_cache
 
     from .record import build_batch, indexable_services
 
     pages = list(indexable_services(prefetch=False).filter(pk__in=ids))
-    return build_batch(pages, url_cache())
+    return build_batch(pages, url_cache()), _peak_mb()
+
+
+def _peak_mb() -> float | None:
+    """Peak resident memory of this process in MB (Linux's VmHWM; unlike ``ru_maxrss`` it
+    does not count the parent's memory shared at the moment of forking), None elsewhere."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None

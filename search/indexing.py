@@ -94,6 +94,7 @@ class RebuildReport:
     services: int
     embedded_seconds: float
     workers: int = 1  # processes that made the records (1: this one)
+    worker_peak_mb: float | None = None  # the highest peak resident memory of a worker
     elastic_index: str | None = None
     elastic_seconds: float | None = None
     elastic_error: str | None = None
@@ -121,14 +122,18 @@ def rebuild(*, elastic: bool | None = None) -> RebuildReport:
     started = time.perf_counter()
     to_cluster = elastic if elastic is not None else _elastic_enabled()
     workers, batches = build_workers.plan()
+    peaks: list[float] = []
     records: Iterable[ServiceRecord] = (
-        build_workers.records(workers, batches) if workers > 1 else _records()
+        build_workers.records(workers, batches, peaks) if workers > 1 else _records()
     )
     if to_cluster:  # the cluster is written from the same records afterwards
         records = list(records)
     count = embedded.rebuild(records)
     report = RebuildReport(
-        services=count, embedded_seconds=time.perf_counter() - started, workers=workers
+        services=count,
+        embedded_seconds=time.perf_counter() - started,
+        workers=workers,
+        worker_peak_mb=max(peaks, default=None),
     )
     if to_cluster:
         from .engines.cluster import engine as es

@@ -170,6 +170,15 @@ def test_an_edit_is_seen_by_every_process_at_once(site):
         assert "Voorbeeldgegevens" not in server.get("/").body
 
 
+def test_each_worker_loads_the_search_index_before_its_first_request(site):
+    """Otherwise the first resident to search in a new (or recycled) worker waits for it."""
+    _env, servers, log = site
+    lines = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
+    ready = [line for line in lines if line["message"].startswith("Search ready in this process")]
+    assert len(ready) == len(servers), ready
+    assert all(line["services"] == 35 and line["logger"] == "search.query" for line in ready)
+
+
 def test_refusals_are_logged_as_json_with_the_request_id(site):
     _env, (server, _other), log = site
     response = server.get("/api/voorzieningen/a%00/", headers={"X-Request-ID": "drill-4711-abc"})

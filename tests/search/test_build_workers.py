@@ -47,6 +47,7 @@ def test_a_rebuild_in_worker_processes_writes_what_one_process_writes(build, set
     assert alone.workers == 1 and alone.services == shared.services == 12
     if connection.vendor == "postgresql":
         assert shared.workers == 2
+        assert 50 < shared.worker_peak_mb < 2000  # what each worker held at its peak
     else:  # an in-memory SQLite database is not shared with another process
         assert connection.is_in_memory_db() and shared.workers == 1
     assert _index() == written_alone

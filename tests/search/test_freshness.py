@@ -48,7 +48,6 @@ def test_a_topic_arranged_elsewhere_is_answered_by_the_next_search(build):
     assert run("vuurwerkvergunning aanvragen").elsewhere["title"] == "Vuurwerk afsteken"
 
 
-@pytest.mark.django_db(transaction=True)
 def test_after_a_rebuild_the_planner_knows_the_size_of_what_a_search_reads(build):
     """PostgreSQL: the small tables of the freshness statement are never analysed by
     autovacuum; unanalysed, the planner walked every page for each search (30 ms at 20,035
