@@ -49,6 +49,7 @@ def setup_django(database: Path | None, migrate: bool = True) -> None:
     if database is not None:
         os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ["ELASTICSEARCH_URL"] = os.environ["OPENSEARCH_URL"] = ""
+    os.environ.setdefault("SEARCH_SNAPSHOT_DIR", "")  # set only for the "saved" probe
     os.environ["DJANGO_SETTINGS_MODULE"] = "sociale_kaart.settings.test"
     import django
 
@@ -149,6 +150,12 @@ def probe_snapshot(how: str) -> dict:
 
     SearchEntry.objects.exists()  # connection open, ORM warmed: not part of the snapshot
     gc.collect()
+    if how == "saved":  # as a new app process with SEARCH_SNAPSHOT_DIR
+        started = time.perf_counter()
+        loaded = snapshot.current()
+        seconds = time.perf_counter() - started
+        connection.close()
+        return {"seconds": seconds, "source": loaded.source, "docs": len(loaded.docs)}
     if how == "traced":
         tracemalloc.start()
         loaded = snapshot.current()
@@ -164,12 +171,16 @@ def probe_snapshot(how: str) -> dict:
     return {"bytes": kept, "peak_bytes": peak, "docs": len(loaded.docs)}
 
 
-def measure_snapshot(database: Path | None, how: str) -> dict:
-    """Run :func:`probe_snapshot` in a fresh Python process on the same database."""
+def measure_snapshot(database: Path | None, how: str, folder: Path | None = None) -> dict:
+    """Run :func:`probe_snapshot` in a fresh Python process on the same database (with the
+    snapshot saved in ``folder``, if given)."""
     command = [sys.executable, __file__, "--snapshot-probe", how]
     if database is not None:
         command += ["--database", str(database)]
-    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=1800)
+    env = {**os.environ, "SEARCH_SNAPSHOT_DIR": str(folder or "")}
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=1800, env=env
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -197,7 +208,9 @@ def main(argv=None) -> int:
         type=int,
         help="processes that make the rebuild's records (default: SEARCH_REBUILD_WORKERS)",
     )
-    parser.add_argument("--snapshot-probe", choices=("traced", "rss"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--snapshot-probe", choices=("traced", "rss", "saved"), help=argparse.SUPPRESS
+    )
     options = parser.parse_args(argv)
     if options.snapshot_probe:  # the fresh process of measure_snapshot
         setup_django(options.database, migrate=False)
@@ -216,7 +229,7 @@ def main(argv=None) -> int:
 
     from cms.demo import load_catalogue
     from search import indexing
-    from search.engines.embedded import snapshot
+    from search.engines.embedded import saved, snapshot
 
     shared = ROOT.parent / "shared" / "search-eval" / "dev.tsv"
     dev = load_cases(shared if shared.exists() else ROOT / "tests/search/data/dev.tsv")
@@ -251,6 +264,13 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     snapshot.current()
     warm = time.perf_counter() - started
+    settings.SEARCH_SNAPSHOT_DIR = str(Path(tmp.name) / "snapshots")
+    started = time.perf_counter()
+    saved.save(snapshot.current())
+    save_seconds, saved_bytes = time.perf_counter() - started, saved.path().stat().st_size
+    from_file = measure_snapshot(database, "saved", Path(settings.SEARCH_SNAPSHOT_DIR))
+    assert from_file["source"] == "saved file", from_file
+    settings.SEARCH_SNAPSHOT_DIR = ""
     traced = measure_snapshot(database, "traced")
     resident = measure_snapshot(database, "rss")
     wagtail_build = rebuild_wagtail_index()
@@ -260,6 +280,10 @@ def main(argv=None) -> int:
          f"{report.embedded_seconds:.1f} s", f"{wagtail_build:.1f} s")
     )  # fmt: skip
     rows.append(("first query after a rebuild (snapshot load)", f"{warm * 1000:.0f} ms", "-"))
+    rows.append((f"snapshot saved to a file ({saved_bytes / 2**20:.0f} MB, SEARCH_SNAPSHOT_DIR)",
+                 f"{save_seconds * 1000:.0f} ms", "-"))  # fmt: skip
+    rows.append(("snapshot load in a new process, from that file",
+                 f"{from_file['seconds'] * 1000:.0f} ms", "-"))  # fmt: skip
     rows.append(("snapshot size (tracemalloc, kept after load)",
                  f"{traced['bytes'] / 2**20:.1f} MB", "-"))  # fmt: skip
     rows.append(("snapshot load peak (tracemalloc)", f"{traced['peak_bytes'] / 2**20:.0f} MB", "-"))

@@ -94,7 +94,7 @@ def warm_up() -> None:
     try:
         result = run(SearchParams(q=WARM_UP_QUESTION), record=False)
         suggest(WARM_UP_QUESTION[:3])
-        services = len(snapshot.current().docs)
+        loaded = snapshot.current()
     except Exception as error:  # the first request will try again
         log.warning("Search not warmed up (%s: %s)", type(error).__name__, error)
         return
@@ -102,11 +102,12 @@ def warm_up() -> None:
         connections.close_all()  # this thread's; the worker's own threads have theirs
     seconds = time.perf_counter() - started
     log.info(
-        "Search ready in this process: %d services in %.1f s (%s)",
-        services,
+        "Search ready in this process: %d services in %.1f s (%s, snapshot from the %s)",
+        len(loaded.docs),
         seconds,
         result.engine,
-        extra={"services": services, "seconds": round(seconds, 2)},
+        loaded.source,
+        extra={"services": len(loaded.docs), "seconds": round(seconds, 2), "source": loaded.source},
     )
 
 

@@ -163,6 +163,9 @@ if OPENSEARCH_URL and ELASTICSEARCH_URL:
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "sociale-kaart-dev")
 # Processes that make the records of a full rebuild (search/build_workers.py); 1: none.
 SEARCH_REBUILD_WORKERS = int(os.environ.get("SEARCH_REBUILD_WORKERS", min(os.cpu_count() or 1, 4)))
+# A folder where the search index snapshot is saved for the app processes of this machine
+# (search/engines/embedded/saved.py); empty: every process reads the index table itself.
+SEARCH_SNAPSHOT_DIR = os.environ.get("SEARCH_SNAPSHOT_DIR", "")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 # Waiting for a connection is short: a cluster that is up accepts at once.
 ELASTICSEARCH_CONNECT_TIMEOUT = float(os.environ.get("ELASTICSEARCH_CONNECT_TIMEOUT", "0.5"))

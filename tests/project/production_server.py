@@ -38,6 +38,7 @@ def production_environment(tmp: Path, **overrides) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}",
         MEDIA_ROOT=str(tmp / "media"),
         STATIC_ROOT=str(tmp / "static"),
+        SEARCH_SNAPSHOT_DIR=str(tmp / "cache" / "search"),
         ALLOWED_HOSTS="127.0.0.1,localhost",
     )
     env.update(overrides)

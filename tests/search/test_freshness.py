@@ -63,7 +63,7 @@ def test_after_a_rebuild_the_planner_knows_the_size_of_what_a_search_reads(build
             cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
             assert cursor.fetchone()[0] == 0
             return
-        for model in (WijkPage, Locale, Page, SearchEntry):
+        for model in (WijkPage, Locale, Page, SearchEntry):  # small here, all analysed
             cursor.execute(
                 "SELECT reltuples FROM pg_class WHERE relname = %s", [model._meta.db_table]
             )

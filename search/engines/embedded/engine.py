@@ -123,7 +123,7 @@ def rebuild(records: Iterable[ServiceRecord]) -> int:
                 _insert(batch)
                 count += len(batch)
         IndexState.bump()
-    statistics.refresh(SearchEntry._meta.db_table)  # the plans of every search after it
+    statistics.refresh()  # the plans of every search after it
     snapshot.reset()
     return count
 

@@ -42,6 +42,7 @@ from search.record import (
 from search.spelling import Corrector
 
 from . import rows as table_rows
+from . import saved
 from .dense import Dense
 
 K1 = 1.2
@@ -67,6 +68,12 @@ class Schedule:
         self._day: datetime.date | None = None
         self._sessions: list = []
         self._open_at: tuple = (None, False)
+
+    def __getstate__(self):  # saved without what searches remember (they change it)
+        return self.value
+
+    def __setstate__(self, value):
+        self.__init__(value)
 
     def is_open(self, local: datetime.datetime) -> bool:
         """Open at this local moment; remembered for the moment last asked (one search asks
@@ -118,14 +125,22 @@ class Doc:
 
 
 class Interner:
-    """One object per distinct token, facet set, label list, place or schedule; shared by
-    every snapshot of the process (it only grows, and only with what the index holds)."""
+    """One object per distinct token, facet set, label list, place or schedule; shared by a
+    snapshot and those updated from it (it only grows; a full load starts a new one)."""
 
     def __init__(self):
         self.ids: dict[str, int] = {}
         self.strings: list[str] = []
         self.objects: dict = {}
         self.lock = threading.Lock()
+
+    def __getstate__(self):
+        return {"strings": self.strings, "objects": self.objects}
+
+    def __setstate__(self, state):
+        self.__init__()
+        self.strings, self.objects = state["strings"], state["objects"]
+        self.ids = {text: number for number, text in enumerate(self.strings)}
 
     def token(self, text: str) -> int:
         number = self.ids.get(text)
@@ -145,9 +160,6 @@ class Interner:
         return found
 
 
-_interner = Interner()
-
-
 def _json_key(value) -> str:
     return json.dumps(value, sort_keys=True, default=str)
 
@@ -159,8 +171,7 @@ class Parsed:
     __slots__ = ("doc", "counts", "lengths", "stamp")
 
 
-def _parse(row: dict) -> Parsed:
-    intern = _interner
+def _parse(row: dict, intern: Interner) -> Parsed:
     token = intern.token
     parsed = Parsed()
     counts, lengths, sequences = array("i"), [], {}
@@ -243,10 +254,23 @@ class Snapshot:
         self.avg_lengths: list[float] = [1.0] * len(WEIGHTS)
         self.version: int | None = None
         self.stamps: dict[int, datetime.datetime] = {}
+        self.interner = Interner()
+        self.source = "empty"  # how it was made: "table", "saved file" or "update"
         self._knowledge: tuple | None = None
         self._suggestions: list[tuple[str, str, float]] | None = None
         self._dense: Dense | None = None
         self._lock = threading.Lock()  # only for the lazily built parts below
+
+    def __getstate__(self):  # saved (``saved``) without what is built lazily
+        state = dict(self.__dict__)
+        for name in ("_knowledge", "_suggestions", "_dense"):
+            state[name] = None
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ refreshing
     def refresh(self) -> Snapshot:
@@ -256,18 +280,35 @@ class Snapshot:
         return self._next(version)
 
     def _next(self, version: int) -> Snapshot:
+        """The state at ``version``: this one with the entries changed since, else the
+        saved file's brought up to date the same way, else everything read anew."""
         from search.models import SearchEntry
 
         stamps = dict(SearchEntry.objects.values_list("pk", "indexed_at"))
-        changed = [pk for pk, stamp in stamps.items() if self.stamps.get(pk) != stamp]
-        gone = set(self.stamps) - set(stamps)
         new = Snapshot()
         new.version = version
-        if not self.docs or len(changed) + len(gone) > RELOAD_ALL_SHARE * max(len(stamps), 1):
-            new._load_all()
-            return new
-        new._update_from(self, changed, gone)
+        for source in ("update", "saved file"):
+            base = self if source == "update" else saved.load()
+            changes = base._changes(stamps) if base is not None else None
+            if changes == ([], set()) and source == "saved file":
+                base.version, base.source = version, source  # nobody else holds it yet
+                return base
+            if changes is not None:
+                new._update_from(base, *changes)
+                new.source = source
+                return new
+        new._load_all()
+        new.source = "table"
+        saved.save(new)
         return new
+
+    def _changes(self, stamps: dict) -> tuple[list[int], set[int]] | None:
+        """The entries changed and gone since this snapshot (None: too many to update)."""
+        changed = [pk for pk, stamp in stamps.items() if self.stamps.get(pk) != stamp]
+        gone = set(self.stamps) - set(stamps)
+        if not self.docs or len(changed) + len(gone) > RELOAD_ALL_SHARE * max(len(stamps), 1):
+            return None
+        return changed, gone
 
     def _load_all(self) -> None:
         # Creating many small objects triggers needless garbage collection passes.
@@ -286,12 +327,12 @@ class Snapshot:
         totals = [0] * len(WEIGHTS)
         rows = SearchEntry.objects.order_by("pk").values(*COLUMNS)
         for row in rows.iterator(chunk_size=LOAD_CHUNK):
-            parsed = _parse(row)
+            parsed = _parse(row, self.interner)
             parsed_rows.append(parsed)
             totals = [t + n for t, n in zip(totals, parsed.lengths, strict=True)]
         count = max(len(parsed_rows), 1)
         self.avg_lengths = [max(t / count, 1.0) for t in totals]
-        strings = _interner.strings
+        strings = self.interner.strings
         lists: dict[int, tuple[array, array]] = {}
         df = self.df
         for parsed in parsed_rows:  # ascending ids: the posting arrays come out sorted
@@ -308,7 +349,7 @@ class Snapshot:
         df.update({strings[term]: len(entry[0]) for term, entry in lists.items()})
 
     def _add_doc(self, doc: Doc, stamp) -> None:
-        strings = _interner.strings
+        strings = self.interner.strings
         self.docs[doc.id] = doc
         self.stamps[doc.id] = stamp
         self.word_df.update(strings[w] for w in doc.words)
@@ -317,6 +358,7 @@ class Snapshot:
         """This snapshot = old with some documents replaced; untouched ones are shared."""
         from search.models import SearchEntry
 
+        self.interner = old.interner
         self.docs, self.stamps = dict(old.docs), dict(old.stamps)
         self.df, self.word_df = Counter(old.df), Counter(old.word_df)
         self.postings, self.avg_lengths = dict(old.postings), old.avg_lengths
@@ -329,7 +371,7 @@ class Snapshot:
             for row in SearchEntry.objects.filter(pk__in=chunk).values(*COLUMNS):
                 if row["id"] in self.docs:
                     self._remove(self.docs[row["id"]], copied)
-                parsed = _parse(row)
+                parsed = _parse(row, self.interner)
                 self._insert(parsed, copied)
 
     def _own(self, term: str, copied: set[str]) -> tuple[array, array] | None:
@@ -340,7 +382,7 @@ class Snapshot:
         return entry
 
     def _insert(self, parsed: Parsed, copied: set[str]) -> None:
-        strings = _interner.strings
+        strings = self.interner.strings
         doc = parsed.doc
         for term, weight in _weights(parsed, self.avg_lengths).items():
             text = strings[term]
@@ -355,7 +397,7 @@ class Snapshot:
         self._add_doc(doc, parsed.stamp)
 
     def _remove(self, doc: Doc, copied: set[str]) -> None:
-        strings = _interner.strings
+        strings = self.interner.strings
         del self.docs[doc.id]
         for term in doc.terms:
             text = strings[term]
@@ -380,7 +422,7 @@ class Snapshot:
     # ------------------------------------------------------------------ reading
     def token_id(self, term: str) -> int:
         """The number of a token in phrase sequences (-1: no document has it)."""
-        return _interner.ids.get(term, -1)
+        return self.interner.ids.get(term, -1)
 
     def dense(self) -> Dense:
         """The documents as dense arrays (built on first use; the snapshot never changes)."""

@@ -1,7 +1,10 @@
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing, queue
 from search.engines.cluster import transport
+from search.engines.embedded import saved, snapshot
 
 
 class Command(BaseCommand):
@@ -28,6 +31,13 @@ class Command(BaseCommand):
         )
         # Changes queued meanwhile (or while no worker ran) are indexed, and the table emptied.
         self.stdout.write(f"Waiting changes indexed: {queue.process_pending()}.")
+        if saved.path() is not None:  # the app processes read this instead of the table
+            started = time.perf_counter()
+            loaded = snapshot.current()
+            self.stdout.write(
+                f"Search snapshot of {len(loaded.docs)} services saved to {saved.path()} "
+                f"in {time.perf_counter() - started:.2f} s."
+            )
         if not use_elastic:
             if not configured:
                 self.stdout.write(
