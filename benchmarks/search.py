@@ -139,15 +139,33 @@ def disconnect_index_signals():
         post_save.disconnect(update_reference_index_on_save, sender=model)
 
 
+def probe_rebuild() -> dict:
+    """In this (fresh) process: a full rebuild as ``rebuild_search_index`` makes it, with the
+    peak resident memory of this process and of its busiest worker (both VmHWM)."""
+    from search import build_workers, indexing
+
+    report = indexing.rebuild(elastic=False)
+    return {
+        "services": report.services,
+        "seconds": report.embedded_seconds,
+        "workers": report.workers,
+        "peak_mb": build_workers.peak_mb(),
+        "worker_peak_mb": report.worker_peak_mb or 0.0,
+    }
+
+
 def probe_snapshot(how: str) -> dict:
     """In this (fresh) process: load the snapshot as an app process does and measure what it
     keeps. ``traced``: bytes Python still holds after the load (tracemalloc, started just
-    before it) and the traced peak during it; ``rss``: resident memory added by the load."""
+    before it) and the traced peak during it; ``rss``: resident memory added by the load;
+    ``saved``: the time to read it from the file in ``SEARCH_SNAPSHOT_DIR``."""
     from django.db import connection
 
     from search.engines.embedded import snapshot
     from search.models import SearchEntry
 
+    if how == "rebuild":
+        return probe_rebuild()
     SearchEntry.objects.exists()  # connection open, ORM warmed: not part of the snapshot
     gc.collect()
     if how == "saved":  # as a new app process with SEARCH_SNAPSHOT_DIR
@@ -209,7 +227,7 @@ def main(argv=None) -> int:
         help="processes that make the rebuild's records (default: SEARCH_REBUILD_WORKERS)",
     )
     parser.add_argument(
-        "--snapshot-probe", choices=("traced", "rss", "saved"), help=argparse.SUPPRESS
+        "--snapshot-probe", choices=("traced", "rss", "saved", "rebuild"), help=argparse.SUPPRESS
     )
     options = parser.parse_args(argv)
     if options.snapshot_probe:  # the fresh process of measure_snapshot
@@ -228,7 +246,6 @@ def main(argv=None) -> int:
     from django.db import connection
 
     from cms.demo import load_catalogue
-    from search import indexing
     from search.engines.embedded import saved, snapshot
 
     shared = ROOT.parent / "shared" / "search-eval" / "dev.tsv"
@@ -257,8 +274,9 @@ def main(argv=None) -> int:
     generated = generate_services(options.services, seed=42)
     print(f"Generated {generated} services in {time.perf_counter() - started:.1f} s")
 
-    report = indexing.rebuild(elastic=False)
-    rebuild_peak = peak_rss_mb()
+    connection.close()  # the rebuild runs in a fresh process, as rebuild_search_index does
+    rebuilt = measure_snapshot(database, "rebuild")
+    together = rebuilt["peak_mb"] + rebuilt["workers"] * rebuilt["worker_peak_mb"]
     snapshot.reset()
     gc.collect()
     started = time.perf_counter()
@@ -274,10 +292,10 @@ def main(argv=None) -> int:
     traced = measure_snapshot(database, "traced")
     resident = measure_snapshot(database, "rss")
     wagtail_build = rebuild_wagtail_index()
-    total = report.services
+    total, processes = rebuilt["services"], rebuilt["workers"]
     rows.append(
-        (f"full index build ({total} services, {report.workers} process(es))",
-         f"{report.embedded_seconds:.1f} s", f"{wagtail_build:.1f} s")
+        (f"full index build ({total} services, {processes} process(es))",
+         f"{rebuilt['seconds']:.1f} s", f"{wagtail_build:.1f} s")
     )  # fmt: skip
     rows.append(("first query after a rebuild (snapshot load)", f"{warm * 1000:.0f} ms", "-"))
     rows.append((f"snapshot saved to a file ({saved_bytes / 2**20:.0f} MB, SEARCH_SNAPSHOT_DIR)",
@@ -289,10 +307,9 @@ def main(argv=None) -> int:
     rows.append(("snapshot load peak (tracemalloc)", f"{traced['peak_bytes'] / 2**20:.0f} MB", "-"))
     rows.append(("snapshot RSS growth on load (fresh process)",
                  f"{resident['bytes'] / 2**20:.0f} MB", "-"))  # fmt: skip
-    rows.append(("peak RSS up to the end of the rebuild", f"{rebuild_peak:.0f} MB", "-"))
-    if report.workers > 1:  # the worker's own peak (VmHWM), not ru_maxrss (see build_workers)
-        rows.append(("peak RSS of a rebuild worker", f"{report.worker_peak_mb:.0f} MB", "-"))
-        together = rebuild_peak + report.workers * report.worker_peak_mb
+    rows.append(("peak RSS of the rebuilding process", f"{rebuilt['peak_mb']:.0f} MB", "-"))
+    if processes > 1:  # each worker's own peak (VmHWM, see build_workers.peak_mb)
+        rows.append(("peak RSS of a rebuild worker", f"{rebuilt['worker_peak_mb']:.0f} MB", "-"))
         rows.append(("peak RSS of the rebuild, all processes", f"{together:.0f} MB", "-"))
 
     questions = [q for _, cases in judged for q, _ in cases]
@@ -342,7 +359,7 @@ def main(argv=None) -> int:
     tmp.cleanup()
     print(
         f"embedded services={total} p95_cpu_ms={percentile(embedded_cpu, 0.95):.1f}"
-        f" rss_mb={rebuild_peak:.0f} rebuild_s={report.embedded_seconds:.1f}"
+        f" rss_mb={together:.0f} rebuild_s={rebuilt['seconds']:.1f}"
     )
     return 0
 

@@ -112,10 +112,10 @@ def _build(ids: list[int]) -> tuple[list[ServiceRecord], float | None]:
     from .record import build_batch, indexable_services
 
     pages = list(indexable_services(prefetch=False).filter(pk__in=ids))
-    return build_batch(pages, url_cache()), _peak_mb()
+    return build_batch(pages, url_cache()), peak_mb()
 
 
-def _peak_mb() -> float | None:
+def peak_mb() -> float | None:
     """Peak resident memory of this process in MB (Linux's VmHWM; unlike ``ru_maxrss`` it
     does not count the parent's memory shared at the moment of forking), None elsewhere."""
     try:
