@@ -49,7 +49,6 @@ def setup_django(database: Path | None, migrate: bool = True) -> None:
     if database is not None:
         os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ["ELASTICSEARCH_URL"] = os.environ["OPENSEARCH_URL"] = ""
-    os.environ.setdefault("SEARCH_SNAPSHOT_DIR", "")  # set only for the "saved" probe
     os.environ["DJANGO_SETTINGS_MODULE"] = "sociale_kaart.settings.test"
     import django
 
@@ -241,6 +240,7 @@ def main(argv=None) -> int:
         database = Path(tmp.name) / "benchmark.sqlite3"
     if options.workers is not None:
         os.environ["SEARCH_REBUILD_WORKERS"] = str(options.workers)
+    os.environ["SEARCH_SNAPSHOT_DIR"] = ""  # only the "saved" probe reads a saved snapshot
     setup_django(database)
     from django.conf import settings
     from django.db import connection
@@ -310,7 +310,8 @@ def main(argv=None) -> int:
     rows.append(("peak RSS of the rebuilding process", f"{rebuilt['peak_mb']:.0f} MB", "-"))
     if processes > 1:  # each worker's own peak (VmHWM, see build_workers.peak_mb)
         rows.append(("peak RSS of a rebuild worker", f"{rebuilt['worker_peak_mb']:.0f} MB", "-"))
-        rows.append(("peak RSS of the rebuild, all processes", f"{together:.0f} MB", "-"))
+        rows.append(("peak RSS of the rebuild, all processes (sum of the peaks)",
+                     f"{together:.0f} MB", "-"))  # fmt: skip
 
     questions = [q for _, cases in judged for q, _ in cases]
     embedded_ms, embedded_cpu = latencies(questions, embedded_slugs, options.repeat)

@@ -61,12 +61,13 @@ class Schedule:
     """Opening hours shared by every service that has exactly these, with the sessions of
     the last day asked for."""
 
-    __slots__ = ("value", "_day", "_sessions", "_open_at")
+    __slots__ = ("value", "_sessions", "_open_at")
 
     def __init__(self, value: schedules.Schedule):
         self.value = value
-        self._day: datetime.date | None = None
-        self._sessions: list = []
+        # (day, its sessions) and (moment, open then): one tuple each, so a search in
+        # another thread never sees the day of one and the answer of another.
+        self._sessions: tuple = (None, [])
         self._open_at: tuple = (None, False)
 
     def __getstate__(self):  # saved without what searches remember (they change it)
@@ -85,11 +86,11 @@ class Schedule:
         return found
 
     def sessions_on(self, day: datetime.date) -> list:
-        if self._day != day:
+        known, sessions = self._sessions
+        if known != day:
             sessions = schedules.sessions_on(self.value, day)
-            self._day, self._sessions = day, sessions
-            return sessions
-        return self._sessions
+            self._sessions = (day, sessions)
+        return sessions
 
 
 class Doc:
@@ -227,6 +228,16 @@ def _parse(row: dict, intern: Interner) -> Parsed:
     return parsed
 
 
+def _changes(old: dict, stamps: dict) -> tuple[list[int], set[int]] | None:
+    """The entries changed and gone between two ``{id: indexed_at}`` states (None: nothing
+    to start from, or too many to update one by one)."""
+    changed = [pk for pk, stamp in stamps.items() if old.get(pk) != stamp]
+    gone = set(old) - set(stamps)
+    if not old or len(changed) + len(gone) > RELOAD_ALL_SHARE * max(len(stamps), 1):
+        return None
+    return changed, gone
+
+
 def _weights(parsed: Parsed, averages: list[float]) -> dict[int, float]:
     """Per term: the sum over fields of field weight x saturated term frequency (BM25)."""
     fields = []
@@ -256,6 +267,7 @@ class Snapshot:
         self.stamps: dict[int, datetime.datetime] = {}
         self.interner = Interner()
         self.source = "empty"  # how it was made: "table", "saved file" or "update"
+        self.saved_to = None  # the file it was saved to, after a load from the table
         self._knowledge: tuple | None = None
         self._suggestions: list[tuple[str, str, float]] | None = None
         self._dense: Dense | None = None
@@ -287,28 +299,23 @@ class Snapshot:
         stamps = dict(SearchEntry.objects.values_list("pk", "indexed_at"))
         new = Snapshot()
         new.version = version
-        for source in ("update", "saved file"):
-            base = self if source == "update" else saved.load()
-            changes = base._changes(stamps) if base is not None else None
-            if changes == ([], set()) and source == "saved file":
-                base.version, base.source = version, source  # nobody else holds it yet
+        changes = _changes(self.stamps, stamps)
+        if changes is not None:
+            new._update_from(self, *changes)
+            new.source = "update"
+            return new
+        base, changes = saved.load(lambda old: _changes(old, stamps))
+        if base is not None:
+            if changes == ([], set()):
+                base.version, base.source = version, "saved file"  # nobody else holds it
                 return base
-            if changes is not None:
-                new._update_from(base, *changes)
-                new.source = source
-                return new
+            new._update_from(base, *changes)
+            new.source = "saved file"
+            return new
         new._load_all()
         new.source = "table"
-        saved.save(new)
+        new.saved_to = saved.save(new)
         return new
-
-    def _changes(self, stamps: dict) -> tuple[list[int], set[int]] | None:
-        """The entries changed and gone since this snapshot (None: too many to update)."""
-        changed = [pk for pk, stamp in stamps.items() if self.stamps.get(pk) != stamp]
-        gone = set(self.stamps) - set(stamps)
-        if not self.docs or len(changed) + len(gone) > RELOAD_ALL_SHARE * max(len(stamps), 1):
-            return None
-        return changed, gone
 
     def _load_all(self) -> None:
         # Creating many small objects triggers needless garbage collection passes.

@@ -33,11 +33,15 @@ class Command(BaseCommand):
         self.stdout.write(f"Waiting changes indexed: {queue.process_pending()}.")
         if saved.path() is not None:  # the app processes read this instead of the table
             started = time.perf_counter()
-            loaded = snapshot.current()
-            self.stdout.write(
-                f"Search snapshot of {len(loaded.docs)} services saved to {saved.path()} "
-                f"in {time.perf_counter() - started:.2f} s."
-            )
+            loaded = snapshot.current()  # read from the table, and saved, after the rebuild
+            where = loaded.saved_to if loaded.source == "table" else saved.save(loaded)
+            if where is None:
+                self.stderr.write(f"Search snapshot not saved to {saved.path()} (see the log).")
+            else:
+                self.stdout.write(
+                    f"Search snapshot of {len(loaded.docs)} services saved to {where} "
+                    f"in {time.perf_counter() - started:.2f} s."
+                )
         if not use_elastic:
             if not configured:
                 self.stdout.write(
