@@ -13,7 +13,9 @@ Compact and immutable:
   services on the page asked for are read from the index table (one query);
 * readers never take a lock: a change makes a *new* snapshot (sharing every untouched
   document and posting list) that replaces the current one in one assignment, so a search
-  keeps the snapshot it started with.
+  keeps the snapshot it started with;
+* a process without a snapshot starts from the one saved to a file by another process of
+  the machine (``saved``), when its entries are mostly still those of the table.
 """
 
 from __future__ import annotations
