@@ -3,7 +3,9 @@ import datetime
 import pytest
 from wagtail.models import Site
 
+from agenda import schedules
 from cms.models import SiteSettings
+from cms.models.pages import loketten_today
 
 
 @pytest.fixture
@@ -39,6 +41,32 @@ def test_home_page_has_search_box_theme_tiles_and_open_loketten(client, site):
     assert 'action="/zoeken/"' in html
     assert "/voorzieningen/thema/geld/" in html
     assert "Pop-up loket De Kuyper" in html  # open today (it is open every day)
+
+
+def test_the_home_page_lists_the_lokets_with_a_session_later_today(build):
+    monday_9 = datetime.datetime(2026, 11, 30, 9, 0, tzinfo=schedules.TIMEZONE)
+    hours = {"start_time": datetime.time(10), "end_time": datetime.time(12)}
+    build.service("maandag", "Loket op maandag", access="walk_in", rules=[{"weekday": 0, **hours}])
+    build.service("dinsdag", "Loket op dinsdag", access="walk_in", rules=[{"weekday": 1, **hours}])
+    build.service(
+        "extra",
+        "Loket met een extra spreekuur",
+        access="walk_in",
+        rules=[{"weekday": 3, **hours}],
+        exceptions=[{"date": monday_9.date(), "kind": "extra", **hours}],
+    )
+    build.service(
+        "dicht",
+        "Loket dat vandaag dicht is",
+        access="walk_in",
+        rules=[{"weekday": 0, **hours}],
+        exceptions=[{"date": monday_9.date(), "kind": "closed"}],
+    )
+    build.service("afspraak", "Spreekuur op afspraak", rules=[{"weekday": 0, **hours}])
+    listed = {page.slug: len(sessions) for page, sessions in loketten_today(monday_9)}
+    assert listed == {"maandag": 1, "extra": 1}
+    after_noon = monday_9 + datetime.timedelta(hours=3)
+    assert loketten_today(after_noon) == []
 
 
 def test_every_page_says_it_is_example_data_until_switched_off(client, site):
