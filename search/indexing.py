@@ -17,7 +17,7 @@ from django.db import transaction
 
 from cms.serializers import url_cache
 
-from . import build_workers
+from . import build_workers, planner_statistics
 from .engines.cluster import transport
 from .engines.embedded import engine as embedded
 from .record import BATCH, ServiceRecord, build_batch, build_record, indexable_services
@@ -129,6 +129,7 @@ def rebuild(*, elastic: bool | None = None) -> RebuildReport:
     if to_cluster:  # the cluster is written from the same records afterwards
         records = list(records)
     count = embedded.rebuild(records)
+    planner_statistics.refresh()  # the plans of every search after it (PostgreSQL)
     report = RebuildReport(
         services=count,
         embedded_seconds=time.perf_counter() - started,

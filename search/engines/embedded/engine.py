@@ -13,11 +13,10 @@ services it was up to two thirds of a search).
 from __future__ import annotations
 
 import itertools
-import logging
 from collections.abc import Iterable
 
 import numpy as np
-from django.db import DatabaseError, connection, models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from agenda import schedules
@@ -33,7 +32,7 @@ from search.results import (
 )
 from search.types import Engine, ResultItem, SearchParams, SearchResult, Sort
 
-from . import fulltext, snapshot, statistics
+from . import fulltext, snapshot
 
 # --------------------------------------------------------------------------- writing
 
@@ -124,10 +123,6 @@ def rebuild(records: Iterable[ServiceRecord]) -> int:
                 _insert(batch)
                 count += len(batch)
         IndexState.bump()
-    try:
-        statistics.refresh()  # the plans of every search after it
-    except DatabaseError as error:  # the index is written; only the plans may be slower
-        logging.getLogger(__name__).warning("Planner statistics not refreshed (%s)", error)
     snapshot.reset()
     return count
 
